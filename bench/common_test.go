@@ -1,0 +1,212 @@
+package bench
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// The benchmark layout, shared by every operation:
+//
+//	Benchmark<Op>/peer=<peer>/dist=<uniform|zipf>/mode=<serial|parallel>
+//
+// The sub-names are key=value pairs so benchstat can put peers side by side
+// (benchstat -col /peer). The peer is the outer level so that only one peer's
+// data set is in memory while it is measured: a peer's benchmarks do not pay
+// for garbage collection over the other peers' million keys.
+
+// keysEnv overrides the number of preloaded keys (default 1,000,000), for
+// quick runs: EMBEDIS_BENCH_KEYS=10000 go test -bench .
+const keysEnv = "EMBEDIS_BENCH_KEYS"
+
+// seqLen is the length of the pre-generated key index sequences. The
+// benchmark loop walks them cyclically, so the RNG is never on the clock.
+const seqLen = 1 << 20
+
+// networkGoroutines is how many goroutines the parallel variant of a
+// client/server peer uses: enough requests in flight to hide round trips,
+// as a busy service would have.
+const networkGoroutines = 50
+
+// mgetWidth is the number of keys per MGET.
+const mgetWidth = 10
+
+// numKeys returns the number of preloaded keys.
+var numKeys = sync.OnceValue(func() int {
+	if s := os.Getenv(keysEnv); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < mgetWidth {
+			panic(fmt.Sprintf("%s=%q: want an integer >= %d", keysEnv, s, mgetWidth))
+		}
+		return n
+	}
+	return 1_000_000
+})
+
+// keys are "key:0" .. "key:<n-1>", formatted once so formatting is not
+// measured. preloadValues[i] is the value preloaded at keys[i]: a 16-digit
+// decimal, so that INCR works on every key and SET, which writes values of
+// the same shape (setValues), keeps it working.
+var (
+	dataOnce      sync.Once
+	keys          []string
+	preloadValues []string
+	setValues     []string
+)
+
+func loadData() {
+	dataOnce.Do(func() {
+		n := numKeys()
+		keys = make([]string, n)
+		preloadValues = make([]string, n)
+		for i := range keys {
+			keys[i] = "key:" + strconv.Itoa(i)
+			preloadValues[i] = strconv.FormatInt(1_000_000_000_000_000+int64(i), 10)
+		}
+		setValues = make([]string, 1024)
+		for i := range setValues {
+			setValues[i] = strconv.FormatInt(2_000_000_000_000_000+int64(i)*7919, 10)
+		}
+	})
+}
+
+// A dist is a pre-generated sequence of key indexes in [0, numKeys).
+type dist struct {
+	name string
+	seq  []int32
+}
+
+// dists returns the key distributions: uniform, and Zipf with s=1.1 (a few
+// hot keys take most of the traffic, as in a cache). Seeds are fixed so
+// every peer sees the same sequence.
+var dists = sync.OnceValue(func() []dist {
+	n := numKeys()
+	uni := make([]int32, seqLen)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range uni {
+		uni[i] = int32(r.IntN(n))
+	}
+	zipf := make([]int32, seqLen)
+	z := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 1, uint64(n-1))
+	// Zipf's rank 0 is the hottest; a fixed permutation spreads the hot
+	// keys over the key space instead of clustering them at key:0, key:1...
+	perm := rand.New(rand.NewPCG(5, 6)).Perm(n)
+	for i := range zipf {
+		zipf[i] = int32(perm[z.Uint64()])
+	}
+	return []dist{{"uniform", uni}, {"zipf", zipf}}
+})
+
+// errMissing is returned by a peer when a preloaded key is not found.
+var errMissing = errors.New("bench: preloaded key not found")
+
+// errSkip is returned by a peer's open when the peer is unavailable here
+// (redis-server not installed).
+type errSkip struct{ reason string }
+
+func (e errSkip) Error() string { return e.reason }
+
+// kv is what each benchmark needs from a peer. Every method returns an
+// error when the operation failed or a preloaded key was missing.
+type kv interface {
+	Get(key string) error
+	Set(key, value string) error
+	Incr(key string) error
+	// MGet fetches the keys in cmd[1:] in one operation where the peer has
+	// one (a multi-key command, a read transaction), else one by one.
+	// cmd[0] is scratch space: a peer that sends a command writes its
+	// name there, so building the command allocates nothing.
+	MGet(cmd []string) error
+}
+
+// A peer is one contender.
+type peer struct {
+	name string
+	// network marks client/server peers: their parallel variant uses
+	// networkGoroutines goroutines instead of one per core.
+	network bool
+	// open starts the peer, loads keys[:n] with preloadValues[:n] and
+	// returns it with a function that releases it.
+	open func(n int) (kv, func(), error)
+}
+
+// peers lists every contender, Embedis first (benchstat compares columns
+// with the first one).
+func peers() []peer {
+	return append(embedisPeers(), otherPeers()...)
+}
+
+// op performs operation number pos (0, 1, 2, ...) of one goroutine, taking
+// keys from seq cyclically. buf is scratch space of mgetWidth+1 strings
+// owned by the goroutine.
+type op func(c kv, seq []int32, pos int, buf []string) error
+
+func keyAt(seq []int32, pos int) string { return keys[seq[pos&(seqLen-1)]] }
+
+// runOp runs an operation over every peer, distribution and mode.
+func runOp(b *testing.B, fn op) {
+	loadData()
+	ds := dists()
+	for _, p := range peers() {
+		b.Run("peer="+p.name, func(b *testing.B) {
+			c, closeFn, err := p.open(numKeys())
+			if err != nil {
+				var skip errSkip
+				if errors.As(err, &skip) {
+					b.Skip(skip.reason)
+				}
+				b.Fatalf("open %s: %v", p.name, err)
+			}
+			defer closeFn()
+			runtime.GC() // the preload's garbage is not this benchmark's
+			for _, d := range ds {
+				b.Run("dist="+d.name, func(b *testing.B) {
+					b.Run("mode=serial", func(b *testing.B) { runSerial(b, c, d.seq, fn) })
+					b.Run("mode=parallel", func(b *testing.B) { runParallel(b, p, c, d.seq, fn) })
+				})
+			}
+		})
+	}
+}
+
+func runSerial(b *testing.B, c kv, seq []int32, fn op) {
+	buf := make([]string, mgetWidth+1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := fn(c, seq, i, buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
+	if p.network {
+		procs := runtime.GOMAXPROCS(0)
+		b.SetParallelism((networkGoroutines + procs - 1) / procs)
+	}
+	var worker atomic.Int64
+	var failed atomic.Bool
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		// Each goroutine starts at its own place in the sequence.
+		pos := int(worker.Add(1)) * 104729
+		buf := make([]string, mgetWidth+1)
+		for pb.Next() {
+			if err := fn(c, seq, pos, buf); err != nil {
+				if failed.CompareAndSwap(false, true) {
+					b.Error(err)
+				}
+				return
+			}
+			pos++
+		}
+	})
+}

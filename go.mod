@@ -1,0 +1,3 @@
+module github.com/embedis/embedis
+
+go 1.23

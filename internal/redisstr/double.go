@@ -1,0 +1,333 @@
+package redisstr
+
+import (
+	"math"
+	"strconv"
+)
+
+// cNumber is the result of scanning a string with C's strtod/strtold
+// grammar (C locale). The whole string must be consumed.
+type cNumber struct {
+	neg bool
+	inf bool
+	nan bool
+	hex bool
+	// For decimal numbers: mantissa digits (without the point, possibly
+	// with leading zeros) and the power of ten to apply to them.
+	// For hex numbers: hex digits and the power of two to apply.
+	digits  string
+	exp     int64
+	nonzero bool // some mantissa digit is not '0'
+}
+
+// expClamp bounds parsed exponents; anything beyond is certainly an
+// overflow or underflow for both double and long double, and clamping keeps
+// the arithmetic in range.
+const expClamp = 1 << 40
+
+// scanCNumber scans s as strtod would and reports whether strtod would
+// consume all of s. Leading whitespace is not accepted (string2d/string2ld
+// reject a leading isspace() byte, and strtod's whitespace skipping can only
+// ever apply to a leading byte).
+func scanCNumber(s string) (cNumber, bool) {
+	var r cNumber
+	i := 0
+	n := len(s)
+	if i < n && (s[i] == '+' || s[i] == '-') {
+		r.neg = s[i] == '-'
+		i++
+	}
+	rest := s[i:]
+	if hasPrefixFold(rest, "inf") {
+		if len(rest) == 3 || (len(rest) == 8 && hasPrefixFold(rest, "infinity")) {
+			r.inf = true
+			return r, true
+		}
+		return r, false
+	}
+	if hasPrefixFold(rest, "nan") {
+		// "nan" or "nan(n-char-sequence)" where the sequence is
+		// [0-9A-Za-z_]*.
+		if len(rest) == 3 {
+			r.nan = true
+			return r, true
+		}
+		if rest[3] != '(' || rest[len(rest)-1] != ')' {
+			return r, false
+		}
+		for j := 4; j < len(rest)-1; j++ {
+			if !isAlnumUnderscore(rest[j]) {
+				return r, false
+			}
+		}
+		r.nan = true
+		return r, true
+	}
+	if len(rest) >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X') {
+		// Hexadecimal: 0x, hex digits with an optional point (at least
+		// one digit), optional p[+-]digits. If no hex digit follows the
+		// "0x", strtod parses just "0" and stops at 'x': not all consumed.
+		r.hex = true
+		j := 2
+		var digits []byte
+		var fracDigits int64
+		sawDigit, sawDot := false, false
+		for ; j < len(rest); j++ {
+			c := rest[j]
+			if isHexDigit(c) {
+				sawDigit = true
+				if c != '0' {
+					r.nonzero = true
+				}
+				if len(digits) > 0 || c != '0' {
+					digits = append(digits, c)
+					if sawDot {
+						fracDigits++
+					}
+				} else if sawDot {
+					fracDigits++
+				}
+				continue
+			}
+			if c == '.' && !sawDot {
+				sawDot = true
+				continue
+			}
+			break
+		}
+		if !sawDigit {
+			return r, false
+		}
+		var e int64
+		if j < len(rest) {
+			if rest[j] != 'p' && rest[j] != 'P' {
+				return r, false
+			}
+			var ok bool
+			e, ok = scanExp(rest[j+1:])
+			if !ok {
+				return r, false
+			}
+		}
+		r.digits = string(digits)
+		r.exp = clampExp(e - 4*fracDigits)
+		return r, true
+	}
+	// Decimal.
+	j := 0
+	var digits []byte
+	var fracDigits int64
+	sawDigit, sawDot := false, false
+	for ; j < len(rest); j++ {
+		c := rest[j]
+		if c >= '0' && c <= '9' {
+			sawDigit = true
+			if c != '0' {
+				r.nonzero = true
+			}
+			if len(digits) > 0 || c != '0' {
+				digits = append(digits, c)
+				if sawDot {
+					fracDigits++
+				}
+			} else if sawDot {
+				fracDigits++
+			}
+			continue
+		}
+		if c == '.' && !sawDot {
+			sawDot = true
+			continue
+		}
+		break
+	}
+	if !sawDigit {
+		return r, false
+	}
+	var e int64
+	if j < len(rest) {
+		if rest[j] != 'e' && rest[j] != 'E' {
+			return r, false
+		}
+		var ok bool
+		e, ok = scanExp(rest[j+1:])
+		if !ok {
+			return r, false
+		}
+	}
+	r.digits = string(digits)
+	r.exp = clampExp(e - fracDigits)
+	return r, true
+}
+
+// scanExp parses an exponent "[+-]digits" that must be all of s.
+func scanExp(s string) (int64, bool) {
+	if s == "" {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '+' || s[0] == '-' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	var e int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if e < expClamp {
+			e = e*10 + int64(c-'0')
+		}
+	}
+	if neg {
+		e = -e
+	}
+	return e, true
+}
+
+func clampExp(e int64) int64 {
+	if e > expClamp {
+		return expClamp
+	}
+	if e < -expClamp {
+		return -expClamp
+	}
+	return e
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isHexDigit(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+}
+
+func isAlnumUnderscore(c byte) bool {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+}
+
+// ParseDouble parses s exactly as Redis's string2d (and so
+// getDoubleFromObject): the whole string must be a number strtod accepts in
+// the C locale, with no leading space and no trailing bytes. That includes
+// a leading '+', ".5", "5.", exponents, hex floats ("0x1p3", "0x1.8"),
+// "inf", "-Infinity". Rejected: the empty string, NaN, values that overflow
+// to ±Inf, and nonzero values that underflow to zero (strtod's ERANGE).
+// Subnormal results are accepted.
+func ParseDouble(s string) (float64, bool) {
+	if len(s) == 0 || isCSpace(s[0]) {
+		return 0, false
+	}
+	r, ok := scanCNumber(s)
+	if !ok || r.nan {
+		return 0, false
+	}
+	var f float64
+	switch {
+	case r.inf:
+		f = math.Inf(1)
+	case !r.nonzero:
+		f = 0
+	case r.hex:
+		var err error
+		f, err = strconv.ParseFloat("0x"+r.digits+"p"+strconv.FormatInt(r.exp, 10), 64)
+		if err != nil && !math.IsInf(f, 0) {
+			return 0, false
+		}
+	default:
+		if r.exp+int64(len(r.digits)) > 400 {
+			return 0, false // certain overflow
+		}
+		if r.exp+int64(len(r.digits)) < -400 {
+			return 0, false // certain underflow to zero
+		}
+		var err error
+		f, err = strconv.ParseFloat(r.digits+"e"+strconv.FormatInt(r.exp, 10), 64)
+		if err != nil && !math.IsInf(f, 0) {
+			return 0, false
+		}
+	}
+	if !r.inf && (math.IsInf(f, 0) || (f == 0 && r.nonzero)) {
+		return 0, false // ERANGE
+	}
+	if r.neg {
+		f = -f
+	}
+	return f, true
+}
+
+// isCSpace is C's isspace in the "C" locale.
+func isCSpace(c byte) bool {
+	return c == ' ' || (c >= '\t' && c <= '\r')
+}
+
+// FormatDouble formats f exactly as C's printf("%.17g") on glibc, which is
+// how Redis replies with doubles (addReplyDouble: ZSCORE, ZINCRBY, RESP3
+// doubles ...), except that infinities are "inf" and "-inf" as Redis writes
+// them explicitly. NaN (never produced by Redis replies) formats as "nan"
+// or "-nan".
+func FormatDouble(f float64) string {
+	return string(AppendDouble(nil, f))
+}
+
+// AppendDouble appends FormatDouble(f) to dst.
+func AppendDouble(dst []byte, f float64) []byte {
+	switch {
+	case math.IsInf(f, 1):
+		return append(dst, "inf"...)
+	case math.IsInf(f, -1):
+		return append(dst, "-inf"...)
+	case math.IsNaN(f):
+		if math.Signbit(f) {
+			return append(dst, "-nan"...)
+		}
+		return append(dst, "nan"...)
+	}
+	// Go's 'g' with an explicit precision follows C's %g rules: exponent
+	// form when exp < -4 || exp >= precision, trailing zeros removed, and
+	// at least two exponent digits.
+	return strconv.AppendFloat(dst, f, 'g', 17, 64)
+}
+
+// D2String formats f as Redis's d2string: "nan", "inf", "-inf", "0" or
+// "-0" for zeros, the integer form for integral values within ±2^62 (the
+// range double2ll accepts), otherwise "%.17g". Redis uses it when it stores
+// sorted-set scores as strings (listpack encoding).
+func D2String(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case f == 0:
+		if math.Signbit(f) {
+			return "-0"
+		}
+		return "0"
+	}
+	const lim = float64(math.MaxInt64 / 2)
+	if f >= -lim && f <= lim {
+		if ll := int64(f); float64(ll) == f {
+			return strconv.FormatInt(ll, 10)
+		}
+	}
+	return FormatDouble(f)
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/embedis/embedis/resp"
+)
+
+// cmdFlags are a command's properties. The first group mirrors Redis's
+// command flags (COMMAND INFO reports them); the lock group tells the
+// executor which shards to lock beyond the command's key positions.
+type cmdFlags uint32
+
+const (
+	flagWrite cmdFlags = 1 << iota
+	flagReadOnly
+	flagDenyOOM
+	flagAdmin
+	flagPubSub
+	flagNoScript
+	flagBlocking
+	flagLoading
+	flagStale
+	flagSkipMonitor
+	flagSkipSlowlog
+	flagFast
+	flagNoAuth
+	flagMayReplicate
+	flagNoMulti
+	flagAllowBusy
+
+	// lockDB locks every shard of the selected database (commands that see
+	// the whole keyspace: KEYS, DBSIZE, FLUSHDB, RANDOMKEY).
+	lockDB
+	// lockAll locks every shard of every database (FLUSHALL, SWAPDB, and
+	// commands that name another database: MOVE, COPY ... DB).
+	lockAll
+)
+
+// command is one row of the command table.
+type command struct {
+	name  string // lower case; "container|sub" for subcommands
+	arity int    // Redis's arity: n > 0 exactly n args (with the name), n < 0 at least -n
+	flags cmdFlags
+	// Key positions, as Redis's legacy (first, last, step) range: first == 0
+	// means no keys; a negative last counts from the end (-1 = last arg).
+	first, last, step int
+	run               func(*call)
+	group             string              // Redis's command group: string, generic, connection, server
+	subs              map[string]*command // a container's subcommands, by lower-case name
+}
+
+// call is one command's execution: its arguments, the reply writer and the
+// state the handler may read. The executor holds the command's locks for
+// the handler's whole run.
+type call struct {
+	s    *Store
+	db   *DB
+	sess *session
+	w    *resp.Writer
+	args []string
+	now  int64 // Unix ms, read once per command
+	cmd  *command
+	ctx  context.Context
+}
+
+// err writes e as an error reply: Redis's text for its sentinel errors,
+// "ERR <text>" for anything else.
+func (c *call) err(e error) {
+	var r resp.ErrorReply
+	if errors.As(e, &r) {
+		c.w.Error(string(r))
+		return
+	}
+	c.w.Error("ERR " + e.Error())
+}
+
+// errText writes an ERR reply with msg.
+func (c *call) errText(msg string) { c.w.Error("ERR " + msg) }
+
+// ok writes +OK.
+func (c *call) ok() { c.w.Simple("OK") }
+
+// keys calls fn for each key position of args under cmd's key spec.
+func (cmd *command) keys(args []string, fn func(string)) {
+	if cmd.first == 0 {
+		return
+	}
+	last := cmd.last
+	if last < 0 {
+		last = len(args) + last
+	}
+	for i := cmd.first; i <= last && i < len(args); i += cmd.step {
+		fn(args[i])
+	}
+}
+
+// commandNameMax bounds command names lowered without allocating.
+const commandNameMax = 32
+
+// lookupCommand finds the command (or subcommand) args name. It writes
+// Redis's error reply and returns nil when there is none or the arity is
+// wrong.
+func lookupCommand(w *resp.Writer, args []string) *command {
+	cmd := findCommand(commands, args[0])
+	if cmd != nil && cmd.subs != nil && len(args) >= 2 {
+		sub := findCommand(cmd.subs, args[1])
+		if sub == nil {
+			w.Error(noNewlines("ERR unknown subcommand '" + truncate(args[1], 128) + "'. Try " + strings.ToUpper(args[0]) + " HELP."))
+			return nil
+		}
+		cmd = sub
+	}
+	if cmd == nil {
+		var b strings.Builder
+		b.WriteString("ERR unknown command '")
+		b.WriteString(truncate(args[0], 128))
+		b.WriteString("', with args beginning with: ")
+		n := 0
+		for _, a := range args[1:] {
+			if n >= 128 {
+				break
+			}
+			a = truncate(a, 128-n)
+			b.WriteString("'" + a + "' ")
+			n += len(a) + 3
+		}
+		w.Error(noNewlines(b.String()))
+		return nil
+	}
+	if (cmd.arity > 0 && cmd.arity != len(args)) || len(args) < -cmd.arity {
+		w.Error("ERR wrong number of arguments for '" + cmd.name + "' command")
+		return nil
+	}
+	return cmd
+}
+
+// findCommand looks name up case-insensitively without allocating (a map
+// index by a converted byte slice does not copy).
+func findCommand(m map[string]*command, name string) *command {
+	if len(name) > commandNameMax {
+		return m[strings.ToLower(name)]
+	}
+	var buf [commandNameMax]byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(name)])]
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+func noNewlines(s string) string {
+	return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+}
+
+// commands indexes commandTable by name; built in init because handlers
+// such as COMMAND refer back to the table.
+var commands map[string]*command
+
+func init() {
+	commands = make(map[string]*command, len(commandTable))
+	for _, c := range commandTable {
+		if i := strings.IndexByte(c.name, '|'); i >= 0 {
+			parent := commands[c.name[:i]]
+			if parent == nil {
+				panic("store: subcommand before its container: " + c.name)
+			}
+			if parent.subs == nil {
+				parent.subs = map[string]*command{}
+			}
+			parent.subs[c.name[i+1:]] = c
+			continue
+		}
+		commands[c.name] = c
+	}
+}

@@ -1,0 +1,157 @@
+package store
+
+import "hash/maphash"
+
+// DB is one of the Store's numbered databases. Its methods are the typed
+// API; each takes the locks it needs. The unexported methods below are the
+// keyspace operations every command shares: they require the caller to hold
+// the lock of the key's shard (write lock for anything that modifies).
+type DB struct {
+	s      *Store
+	index  int
+	shards [shardCount]shard
+}
+
+func newDB(s *Store, index int) *DB {
+	d := &DB{s: s, index: index}
+	for i := range d.shards {
+		d.shards[i].init()
+	}
+	return d
+}
+
+// Index returns the database number.
+func (d *DB) Index() int { return d.index }
+
+func (d *DB) hash(key string) uint64 { return maphash.String(d.s.seed, key) }
+
+func shardIndex(h uint64) int { return int(h >> (64 - shardBits)) }
+
+func (d *DB) shardOf(key string) *shard { return &d.shards[shardIndex(d.hash(key))] }
+
+// lookup returns the live entry for key at now, or nil. The shard lock (read
+// or write) must be held. Reads don't delete expired entries; see the
+// package doc.
+func (d *DB) lookup(key string, now int64) *entry {
+	h := d.hash(key)
+	sh := &d.shards[shardIndex(h)]
+	e := sh.tab.find(key, h)
+	if e == nil || sh.expired(e, now) {
+		return nil
+	}
+	return e
+}
+
+// lookupRead is lookup plus an access-clock update, for commands that read
+// the value (Redis's lookupKeyRead).
+func (d *DB) lookupRead(key string, now int64) *entry {
+	e := d.lookup(key, now)
+	if e != nil {
+		e.touch(d.s.lru.Load())
+	}
+	return e
+}
+
+// lookupWrite returns the live entry for key, deleting it first if it has
+// expired (Redis's lookupKeyWrite). The shard's write lock must be held.
+func (d *DB) lookupWrite(key string, now int64) *entry {
+	h := d.hash(key)
+	sh := &d.shards[shardIndex(h)]
+	e := sh.tab.find(key, h)
+	if e == nil {
+		return nil
+	}
+	if sh.expired(e, now) {
+		d.unlink(sh, key, h)
+		return nil
+	}
+	e.touch(d.s.lru.Load())
+	return e
+}
+
+// add inserts a new key, which must not exist (live or expired: callers use
+// lookupWrite first). at is the absolute expiry or 0.
+func (d *DB) add(key string, v value, at int64, now int64) *entry {
+	h := d.hash(key)
+	sh := &d.shards[shardIndex(h)]
+	e := &entry{key: key, val: v, ttl: -1, lru: d.s.lru.Load()}
+	sh.tab.insert(e, h, d.hash)
+	sh.used += entrySize(key, v)
+	if at != 0 {
+		sh.setExpire(e, at)
+	}
+	return e
+}
+
+// replaceValue swaps e's value, keeping its TTL. e must be live in key's
+// shard.
+func (d *DB) replaceValue(e *entry, v value) {
+	sh := d.shardOf(e.key)
+	sh.used += v.size() - e.val.size()
+	e.val = v
+}
+
+// set stores v at key (Redis's setKey): the key is created or overwritten;
+// its TTL becomes at (0 removes it) unless keepTTL.
+func (d *DB) set(key string, v value, at int64, keepTTL bool, now int64) {
+	if e := d.lookupWrite(key, now); e != nil {
+		d.replaceValue(e, v)
+		if !keepTTL {
+			d.shardOf(key).setExpire(e, at)
+		}
+		return
+	}
+	d.add(key, v, at, now)
+}
+
+// setExpire sets or clears e's absolute expiry.
+func (d *DB) setExpire(e *entry, at int64) { d.shardOf(e.key).setExpire(e, at) }
+
+// expireAt returns e's absolute expiry in Unix ms, or 0.
+func (d *DB) expireAt(e *entry) int64 { return d.shardOf(e.key).expireAt(e) }
+
+// remove deletes key if it exists and is live, reporting whether it did.
+func (d *DB) remove(key string, now int64) bool {
+	h := d.hash(key)
+	sh := &d.shards[shardIndex(h)]
+	e := sh.tab.find(key, h)
+	if e == nil {
+		return false
+	}
+	live := !sh.expired(e, now)
+	d.unlink(sh, key, h)
+	return live
+}
+
+// unlink removes key's entry from sh whatever its expiry.
+func (d *DB) unlink(sh *shard, key string, h uint64) *entry {
+	e := sh.tab.remove(key, h, d.hash)
+	if e == nil {
+		return nil
+	}
+	if e.ttl >= 0 {
+		sh.heapRemove(int(e.ttl))
+	}
+	sh.used -= entrySize(key, e.val)
+	return e
+}
+
+// clear drops every key. Every shard's write lock must be held.
+func (d *DB) clear() {
+	for i := range d.shards {
+		sh := &d.shards[i]
+		sh.tab.clear()
+		sh.ttl = nil
+		sh.used = 0
+	}
+}
+
+// size counts entries, including expired ones not yet reclaimed (as Redis's
+// DBSIZE does). Every shard's lock must be held.
+func (d *DB) size() int {
+	n := 0
+	for i := range d.shards {
+		n += d.shards[i].tab.n
+	}
+	return n
+}

@@ -1,0 +1,89 @@
+// Package store is the Embedis Store: Redis 7.0's databases, keyspace, data
+// types, expiry and command table, embedded in a Go process.
+//
+// A Store is used three ways, all through the same code:
+//
+//   - the typed API (s.Get, s.Set, s.IncrBy, s.Select(3).Expire, ...), which takes
+//     and returns Go values and never parses arguments;
+//   - Do, which runs any command by name and returns its RESP reply value;
+//   - Dial, an in-memory net.Conn on which the Store speaks RESP2/RESP3 like
+//     redis-server, so go-redis, rueidis and redigo run unchanged.
+//
+// # Command table
+//
+// Every command is declared once in commandTable (commands.go): name, arity,
+// flags, key positions and handler. Do, Dial connections (and later Lua's
+// redis.call and AOF replay) dispatch through that table, so arity checks,
+// error texts, locking and replies are the same everywhere. Handlers parse
+// their arguments and call the same locked-context operations the typed API
+// calls; data logic lives in the per-type files (string.go, bitmap.go,
+// keys.go), never in handlers.
+//
+// # Keyspace and entries
+//
+// Each database is split into [shardCount] shards by the high bits of a
+// 64-bit maphash of the key. A shard owns a sync.RWMutex, a chained hash
+// table (table.go) with incremental rehashing, and a min-heap of the shard's
+// keys that carry a TTL. An entry (entry.go) is 48 bytes: the key, the value
+// (a string's bytes, or a pointer to a typed collection, in two words), the
+// hash-chain link, the entry's slot in the TTL heap and its access clock.
+//
+// Invariants:
+//
+//   - An entry lives in exactly one shard table, the one its key hashes to.
+//   - entry.ttl >= 0 if and only if the entry is in its shard's TTL heap at
+//     that index; the heap holds the absolute expiry time in Unix ms.
+//   - String values held as plain Go strings are immutable; a string that is
+//     mutated in place (APPEND, SETRANGE, SETBIT, BITFIELD) is converted to a
+//     private growable buffer first, so readers never see a torn value and a
+//     snapshot can keep the old string by keeping the pointer.
+//   - shard.used is the sum of entrySize over the shard's entries, updated on
+//     every write, so a memory limit can be enforced without scanning.
+//
+// # Concurrency
+//
+// Every command is atomic and linearizable. A command holds the locks of
+// every shard it touches for its whole execution and takes them before it
+// reads anything:
+//
+//   - single-key commands lock one shard (read or write by the command's
+//     flags), so commands on different keys run in parallel across cores;
+//   - multi-key commands (MGET, MSET, DEL, RENAME, ...) compute the set of
+//     shards of their keys and lock them in ascending (database, shard) order,
+//     the one global lock order, so they cannot deadlock with each other;
+//   - commands that see a whole database (KEYS, DBSIZE, FLUSHDB, RANDOMKEY)
+//     lock all its shards, and commands across databases (FLUSHALL, SWAPDB,
+//     MOVE, COPY ... DB) lock every shard of the databases involved, in the
+//     same order.
+//
+// The same lock set mechanism (lockset.go) is what MULTI/EXEC and scripts use
+// to hold every key they need at once: the union of their commands' shards,
+// taken in the global order before the first command runs.
+//
+// A command reads the clock once; that instant is its "now" for every expiry
+// decision it makes, as in Redis. A key whose time has passed is invisible to
+// every command from that instant on. Read-locked paths never delete: the
+// expired entry stays in the table until a write to it or the active sweeper
+// removes it, which is why DBSIZE, like Redis's, may count keys that expired
+// but were not yet reclaimed.
+//
+// # Expiry
+//
+// Keys expire lazily (invisible when read, deleted when written) and
+// actively: the sweeper (expire.go) pops due keys off each shard's TTL heap in
+// steps of at most sweepBatch keys, releasing the shard lock between steps, so
+// no step holds a lock for long whatever the size of the keyspace. It runs
+// every 100ms on the real clock and, on a ManualClock, synchronously inside
+// Advance and Set, so a test that advances time sees keys gone exactly as if
+// that much time had passed.
+//
+// # Point-in-time snapshots
+//
+// Background saves (a later capability) need a consistent view while writers
+// continue. The plan this layout allows: a snapshot takes every shard lock
+// once to mark a snapshot epoch, then walks shards one at a time. A writer to
+// a shard the snapshot has not walked yet first records the entry's current
+// value in the snapshot's side table (a copy of two words: strings are
+// immutable, collections are copy-on-write), so the snapshot reads the value
+// as of its epoch. No writer waits longer than that copy.
+package store

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+// kind is a value's Redis type and, for strings, its representation.
+type kind uint8
+
+const (
+	kindString kind = iota // immutable Go string (p, n are its data and length)
+	kindBuffer             // a string mutated in place: p is a *strBuffer
+)
+
+// value is a Redis value in two words. A plain string keeps its bytes
+// directly (p = unsafe.StringData, n = length), which keeps a string entry at
+// 48 bytes with no extra allocation for the header; other kinds point p at
+// their own structure.
+type value struct {
+	p    unsafe.Pointer
+	n    int32
+	kind kind
+}
+
+// strBuffer is a string that a command mutates in place. Redis's APPEND and
+// SETBIT are O(1) amortised on an sds with spare capacity; an immutable Go
+// string would make them O(n) per call.
+type strBuffer struct {
+	b []byte
+}
+
+func stringValue(s string) value {
+	return value{p: unsafe.Pointer(unsafe.StringData(s)), n: int32(len(s)), kind: kindString}
+}
+
+func bufferValue(b *strBuffer) value {
+	return value{p: unsafe.Pointer(b), kind: kindBuffer}
+}
+
+// isString reports whether the value is of Redis type string.
+func (v value) isString() bool { return v.kind == kindString || v.kind == kindBuffer }
+
+// str returns a string value's contents. For a buffer it returns a copy,
+// because the buffer may change after the caller's lock is released.
+func (v value) str() string {
+	switch v.kind {
+	case kindString:
+		return unsafe.String((*byte)(v.p), int(v.n))
+	case kindBuffer:
+		return string(v.buffer().b)
+	}
+	return ""
+}
+
+// strLen returns a string value's length without copying it.
+func (v value) strLen() int {
+	if v.kind == kindBuffer {
+		return len(v.buffer().b)
+	}
+	return int(v.n)
+}
+
+// view returns a string value's bytes valid only while the shard lock is
+// held; callers must not retain or modify them.
+func (v value) view() string {
+	if v.kind == kindBuffer {
+		b := v.buffer().b
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return unsafe.String((*byte)(v.p), int(v.n))
+}
+
+func (v value) buffer() *strBuffer { return (*strBuffer)(v.p) }
+
+// typeName is what TYPE replies.
+func (v value) typeName() string {
+	switch v.kind {
+	case kindString, kindBuffer:
+		return "string"
+	}
+	return "none"
+}
+
+// size is the heap the value holds beyond the entry itself, for memory
+// accounting.
+func (v value) size() int64 {
+	switch v.kind {
+	case kindString:
+		return int64(roundAlloc(int(v.n)))
+	case kindBuffer:
+		return 24 + int64(roundAlloc(cap(v.buffer().b)))
+	}
+	return 0
+}
+
+// entry is one key. Its layout is part of the memory bar (≤ 104 bytes of heap
+// per small string key): 16 (key header) + 16 (value) + 8 (chain) + 4 (ttl
+// slot) + 4 (access clock) = 48, one size class with no slack.
+type entry struct {
+	key  string
+	val  value
+	next *entry // hash-chain link within the shard table
+	ttl  int32  // index in the shard's TTL heap, -1 when the key is persistent
+	lru  uint32 // access clock in seconds (Redis's LRU clock), read and written atomically
+}
+
+// touch records an access on the entry. It writes only when the clock moved,
+// so hot keys read from several cores don't bounce the cache line.
+func (e *entry) touch(clock uint32) {
+	if atomic.LoadUint32(&e.lru) != clock {
+		atomic.StoreUint32(&e.lru, clock)
+	}
+}
+
+func (e *entry) accessClock() uint32 { return atomic.LoadUint32(&e.lru) }
+
+// entryOverhead is the fixed heap an entry costs: the struct and its share
+// of a bucket slot.
+const entryOverhead = int64(unsafe.Sizeof(entry{})) + 8
+
+// entrySize is what the entry adds to its shard's memory use.
+func entrySize(key string, v value) int64 {
+	return entryOverhead + int64(roundAlloc(len(key))) + v.size()
+}
+
+// roundAlloc rounds n up to the Go allocator's size class for small objects,
+// close enough for accounting (classes are 8 apart up to 128, 16 to 256).
+func roundAlloc(n int) int {
+	switch {
+	case n == 0:
+		return 0
+	case n <= 128:
+		return (n + 7) &^ 7
+	case n <= 1024:
+		return (n + 63) &^ 63
+	}
+	return (n + 4095) &^ 4095
+}

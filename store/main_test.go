@@ -1,0 +1,9 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/embedis/embedis/internal/redistest"
+)
+
+func TestMain(m *testing.M) { redistest.Main(m) }

@@ -1,0 +1,339 @@
+package store
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/embedis/embedis/internal/redisstr"
+)
+
+// Connection and server command handlers.
+
+// redisVersion is the redis-server version whose behaviour we reproduce.
+const redisVersion = "7.0.15"
+
+func cmdPing(c *call) {
+	switch len(c.args) {
+	case 1:
+		c.w.Simple("PONG")
+	case 2:
+		c.w.Bulk(c.args[1])
+	default:
+		c.wrongArity()
+	}
+}
+
+func cmdEcho(c *call) { c.w.Bulk(c.args[1]) }
+
+func cmdTime(c *call) {
+	t := c.s.clock.Now()
+	c.w.Array(2)
+	c.w.Bulk(strconv.FormatInt(t.Unix(), 10))
+	c.w.Bulk(strconv.FormatInt(int64(t.Nanosecond()/1000), 10))
+}
+
+func cmdQuit(c *call) {
+	c.ok()
+	c.sess.closing = true
+}
+
+func cmdReset(c *call) {
+	ss := c.sess
+	ss.db, ss.proto, ss.name = c.s.dbs[0], 2, ""
+	ss.authed = c.s.password == ""
+	c.w.SetProtocol(2)
+	c.w.Simple("RESET")
+}
+
+// authenticate checks a user and password against the Store's password:
+// the only user is "default", as on a redis-server with requirepass.
+func (c *call) authenticate(user, pass string) bool {
+	if user == "default" && (c.s.password == "" || pass == c.s.password) {
+		c.sess.authed = true
+		return true
+	}
+	return false
+}
+
+func cmdAuth(c *call) {
+	if len(c.args) > 3 {
+		c.err(ErrSyntax)
+		return
+	}
+	user, pass := "default", c.args[1]
+	if len(c.args) == 2 {
+		if c.s.password == "" {
+			c.errText("AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?")
+			return
+		}
+	} else {
+		user, pass = c.args[1], c.args[2]
+	}
+	if !c.authenticate(user, pass) {
+		c.err(ErrWrongPass)
+		return
+	}
+	c.ok()
+}
+
+func cmdHello(c *call) {
+	proto := 0
+	next := 1
+	if len(c.args) >= 2 {
+		v, ok := redisstr.ParseInt(c.args[1])
+		if !ok {
+			c.errText("Protocol version is not an integer or out of range")
+			return
+		}
+		if v < 2 || v > 3 {
+			c.w.Error("NOPROTO unsupported protocol version")
+			return
+		}
+		proto, next = int(v), 2
+	}
+	for j := next; j < len(c.args); j++ {
+		more := len(c.args) - 1 - j
+		switch opt := c.args[j]; {
+		case strings.EqualFold(opt, "AUTH") && more >= 2:
+			if !c.authenticate(c.args[j+1], c.args[j+2]) {
+				c.err(ErrWrongPass)
+				return
+			}
+			j += 2
+		case strings.EqualFold(opt, "SETNAME") && more >= 1:
+			if !c.setName(c.args[j+1]) {
+				return
+			}
+			j++
+		default:
+			c.errText("Syntax error in HELLO option '" + opt + "'")
+			return
+		}
+	}
+	if !c.sess.authed {
+		c.w.Error("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time")
+		return
+	}
+	if proto != 0 {
+		c.sess.proto = proto
+		c.w.SetProtocol(proto)
+	}
+	c.w.Map(7)
+	c.w.Bulk("server")
+	c.w.Bulk("redis")
+	c.w.Bulk("version")
+	c.w.Bulk(redisVersion)
+	c.w.Bulk("proto")
+	c.w.Int(int64(c.sess.proto))
+	c.w.Bulk("id")
+	c.w.Int(c.sess.id)
+	c.w.Bulk("mode")
+	c.w.Bulk("standalone")
+	c.w.Bulk("role")
+	c.w.Bulk("master")
+	c.w.Bulk("modules")
+	c.w.Array(0)
+}
+
+// setName is CLIENT SETNAME's validation and effect.
+func (c *call) setName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] < '!' || name[i] > '~' {
+			c.errText("Client names cannot contain spaces, newlines or special characters.")
+			return false
+		}
+	}
+	c.sess.name = name
+	return true
+}
+
+func cmdClientID(c *call) { c.w.Int(c.sess.id) }
+
+func cmdClientSetName(c *call) {
+	if c.setName(c.args[2]) {
+		c.ok()
+	}
+}
+
+func cmdClientGetName(c *call) {
+	if c.sess.name == "" {
+		c.w.NullBulk()
+		return
+	}
+	c.w.Bulk(c.sess.name)
+}
+
+func cmdClientInfo(c *call) { c.w.Verbatim(c.sess.info(c.now)+"\n", "txt") }
+
+// info is the client's line in CLIENT INFO/LIST format. Fields that
+// describe sockets and buffers, which an in-memory connection lacks, are
+// reported as a fresh redis-server connection would.
+func (ss *session) info(now int64) string {
+	age := (now - ss.created.UnixMilli()) / 1000
+	return "id=" + strconv.FormatInt(ss.id, 10) +
+		" addr=embedis:0 laddr=embedis:0 fd=-1 name=" + ss.name +
+		" age=" + strconv.FormatInt(age, 10) + " idle=0 flags=N db=" + strconv.Itoa(ss.db.index) +
+		" sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd=" +
+		ss.lastCmd + " user=default redir=-1 resp=" + strconv.Itoa(ss.proto)
+}
+
+func cmdClientHelp(c *call) {
+	c.help("CLIENT",
+		"ID",
+		"    Return the ID of the current connection.",
+		"INFO",
+		"    Return information about the current client connection.",
+		"GETNAME",
+		"    Return the name of the current connection.",
+		"SETNAME <name>",
+		"    Assign the name <name> to the current connection.",
+	)
+}
+
+// Command introspection: COMMAND, COMMAND COUNT|INFO|DOCS|LIST.
+
+func cmdCommand(c *call) {
+	names := topLevelNames()
+	c.w.Array(len(names))
+	for _, n := range names {
+		c.writeCommandInfo(commands[n])
+	}
+}
+
+func topLevelNames() []string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func cmdCommandCount(c *call) { c.w.Int(int64(len(commands))) }
+
+func cmdCommandList(c *call) {
+	names := topLevelNames()
+	c.w.Array(len(names))
+	for _, n := range names {
+		c.w.Bulk(n)
+	}
+}
+
+func cmdCommandInfo(c *call) {
+	if len(c.args) == 2 {
+		cmdCommand(c)
+		return
+	}
+	c.w.Array(len(c.args) - 2)
+	for _, name := range c.args[2:] {
+		if cmd := findCommand(commands, name); cmd != nil {
+			c.writeCommandInfo(cmd)
+		} else {
+			c.w.NullBulk()
+		}
+	}
+}
+
+// flagNames are COMMAND INFO's names for cmdFlags, in Redis's order.
+var flagNames = []struct {
+	f    cmdFlags
+	name string
+}{
+	{flagWrite, "write"}, {flagReadOnly, "readonly"}, {flagDenyOOM, "denyoom"},
+	{flagAdmin, "admin"}, {flagPubSub, "pubsub"}, {flagNoScript, "noscript"},
+	{flagBlocking, "blocking"}, {flagLoading, "loading"}, {flagStale, "stale"},
+	{flagSkipMonitor, "skip_monitor"}, {flagSkipSlowlog, "skip_slowlog"},
+	{flagFast, "fast"}, {flagNoAuth, "no_auth"}, {flagMayReplicate, "may_replicate"},
+	{flagNoMulti, "no_multi"}, {flagAllowBusy, "allow_busy"},
+}
+
+// writeCommandInfo replies one command's COMMAND INFO entry: name, arity,
+// flags, key range, ACL categories, tips, key specs and subcommands.
+func (c *call) writeCommandInfo(cmd *command) {
+	c.w.Array(10)
+	c.w.Bulk(cmd.name)
+	c.w.Int(int64(cmd.arity))
+	var flags []string
+	for _, f := range flagNames {
+		if cmd.flags&f.f != 0 {
+			flags = append(flags, f.name)
+		}
+	}
+	c.w.Set(len(flags))
+	for _, f := range flags {
+		c.w.Simple(f)
+	}
+	c.w.Int(int64(cmd.first))
+	c.w.Int(int64(cmd.last))
+	c.w.Int(int64(cmd.step))
+	cats := cmd.aclCategories()
+	c.w.Set(len(cats))
+	for _, cat := range cats {
+		c.w.Simple(cat)
+	}
+	c.w.Set(0)
+	c.w.Array(0)
+	subs := make([]string, 0, len(cmd.subs))
+	for n := range cmd.subs {
+		subs = append(subs, n)
+	}
+	sort.Strings(subs)
+	c.w.Array(len(subs))
+	for _, n := range subs {
+		c.writeCommandInfo(cmd.subs[n])
+	}
+}
+
+// aclCategories derives Redis's ACL categories the way
+// setImplicitACLCategories does, plus the command's group.
+func (cmd *command) aclCategories() []string {
+	var cats []string
+	if cmd.flags&flagWrite != 0 {
+		cats = append(cats, "@write")
+	}
+	if cmd.flags&flagReadOnly != 0 {
+		cats = append(cats, "@read")
+	}
+	switch cmd.group {
+	case "string":
+		cats = append(cats, "@string")
+	case "generic":
+		cats = append(cats, "@keyspace")
+	case "connection":
+		cats = append(cats, "@connection")
+	case "bitmap":
+		cats = append(cats, "@bitmap")
+	}
+	if cmd.flags&flagAdmin != 0 {
+		cats = append(cats, "@admin", "@dangerous")
+	}
+	if cmd.flags&flagFast != 0 {
+		cats = append(cats, "@fast")
+	} else {
+		cats = append(cats, "@slow")
+	}
+	return cats
+}
+
+func cmdCommandDocs(c *call) {
+	var cmds []*command
+	if len(c.args) == 2 {
+		for _, n := range topLevelNames() {
+			cmds = append(cmds, commands[n])
+		}
+	} else {
+		for _, n := range c.args[2:] {
+			if cmd := findCommand(commands, n); cmd != nil {
+				cmds = append(cmds, cmd)
+			}
+		}
+	}
+	c.w.Map(len(cmds))
+	for _, cmd := range cmds {
+		c.w.Bulk(cmd.name)
+		c.w.Map(1)
+		c.w.Bulk("group")
+		c.w.Bulk(cmd.group)
+	}
+}

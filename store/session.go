@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/embedis/embedis/resp"
+)
+
+// session is one client of the Store: a Dial connection, or the transient
+// client of a Do call. It holds what Redis keeps per client: the selected
+// database, the protocol, authentication and the name. A session runs one
+// command at a time.
+type session struct {
+	s       *Store
+	db      *DB
+	id      int64
+	name    string
+	proto   int
+	authed  bool
+	created time.Time
+	lastCmd string
+	locks   lockSet
+	c       call
+	closing bool // QUIT: close after this reply
+}
+
+func (s *Store) newSession() *session {
+	return &session{
+		s:       s,
+		db:      s.dbs[0],
+		id:      s.clientID.Add(1),
+		proto:   2,
+		authed:  s.password == "",
+		created: s.clock.Now(),
+		locks:   newLockSet(s.dbs),
+	}
+}
+
+// exec runs one command and writes its reply to w.
+func (ss *session) exec(ctx context.Context, w *resp.Writer, args []string) {
+	if len(args) == 0 {
+		return
+	}
+	cmd := lookupCommand(w, args)
+	if cmd == nil {
+		return
+	}
+	if !ss.authed && cmd.flags&flagNoAuth == 0 {
+		w.Error(string(ErrNoAuth))
+		return
+	}
+	ss.lastCmd = cmd.name
+	c := &ss.c
+	*c = call{s: ss.s, db: ss.db, sess: ss, w: w, args: args, cmd: cmd, ctx: ctx}
+	ss.lockFor(cmd, args)
+	c.now = ss.s.nowMs()
+	cmd.run(c)
+	ss.locks.unlock()
+	c.args = nil
+}
+
+// lockFor takes the locks cmd needs for args, in the global order.
+func (ss *session) lockFor(cmd *command, args []string) {
+	l := &ss.locks
+	l.write = cmd.flags&flagWrite != 0
+	switch {
+	case cmd.flags&lockAll != 0:
+		l.addAll()
+	case cmd.flags&lockDB != 0:
+		l.addDB(ss.db)
+	case cmd.first != 0:
+		cmd.keys(args, func(k string) { l.addKey(ss.db, k) })
+	default:
+		return
+	}
+	l.lock()
+}
+
+// The resp.Session interface, for Dial connections.
+
+type connSession struct {
+	*session
+}
+
+func (cs connSession) Exec(ctx context.Context, w *resp.Writer, args []string) bool {
+	w.SetProtocol(cs.proto)
+	cs.exec(ctx, w, args)
+	if cs.closing {
+		return false
+	}
+	return true
+}
+
+func (cs connSession) MayBlock(args []string) bool { return false }
+
+func (cs connSession) Close() {}
+
+// Dial returns an in-memory connection on which the Store speaks RESP like
+// redis-server: pipelining, RESP2 and RESP3 (HELLO), AUTH, SELECT and the
+// rest. Its signature is go-redis's Options.Dialer; network and addr are
+// ignored.
+func (s *Store) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	if s.closed.Load() {
+		return nil, ErrClosed
+	}
+	return resp.Pipe(connSession{s.newSession()}), nil
+}
+
+var sessionPool = sync.Pool{}
+
+// Do runs one command on this database, as a new client that has selected
+// it, and returns the reply decoded as RESP2. A Redis error reply is
+// returned as both the value (Kind resp.Error) and err (a resp.ErrorReply
+// whose text is Redis's), so errors.Is works with the sentinel errors.
+func (d *DB) Do(ctx context.Context, args ...string) (resp.Value, error) {
+	if len(args) == 0 {
+		return resp.Value{}, resp.ErrorReply("ERR empty command")
+	}
+	ss, _ := sessionPool.Get().(*session)
+	if ss == nil || ss.s != d.s {
+		ss = d.s.newSession()
+	}
+	ss.db, ss.proto, ss.authed = d, 2, true
+	w := resp.NewWriter(2)
+	ss.exec(ctx, w, args)
+	ss.name, ss.closing = "", false
+	sessionPool.Put(ss)
+	v, _, err := resp.Parse(w.Bytes())
+	if err != nil {
+		return resp.Value{}, err
+	}
+	if v.Kind == resp.Error {
+		return v, resp.ErrorReply(v.Str)
+	}
+	return v, nil
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"sync"
+)
+
+// shardBits sets the number of shards per database. 256 keeps lock
+// contention negligible for dozens of cores while a whole-database lock
+// (KEYS, FLUSHDB) stays cheap.
+const (
+	shardBits  = 8
+	shardCount = 1 << shardBits
+)
+
+// shard is one lock's worth of a database: its entries, the TTL heap of
+// those that expire, and its memory use. Every field is guarded by mu.
+type shard struct {
+	mu   sync.RWMutex
+	tab  table
+	ttl  []ttlSlot // min-heap on at
+	used int64     // sum of entrySize over entries
+	_    [24]byte  // keep neighbouring shards' locks off this cache line
+}
+
+// ttlSlot is one expiring key in a shard's TTL heap.
+type ttlSlot struct {
+	at int64 // absolute expiry, Unix ms
+	e  *entry
+}
+
+func (sh *shard) init() { sh.tab.rehash = -1 }
+
+// expireAt returns the entry's absolute expiry in Unix ms, or 0.
+func (sh *shard) expireAt(e *entry) int64 {
+	if e.ttl < 0 {
+		return 0
+	}
+	return sh.ttl[e.ttl].at
+}
+
+// expired reports whether e is logically gone at now.
+func (sh *shard) expired(e *entry, now int64) bool {
+	return e.ttl >= 0 && sh.ttl[e.ttl].at <= now
+}
+
+// setExpire gives e the absolute expiry at (Unix ms), or removes its TTL
+// when at is 0. O(log n).
+func (sh *shard) setExpire(e *entry, at int64) {
+	switch {
+	case at == 0 && e.ttl >= 0:
+		sh.heapRemove(int(e.ttl))
+	case at == 0:
+	case e.ttl >= 0:
+		sh.ttl[e.ttl].at = at
+		sh.heapFix(int(e.ttl))
+	default:
+		e.ttl = int32(len(sh.ttl))
+		sh.ttl = append(sh.ttl, ttlSlot{at: at, e: e})
+		sh.heapUp(int(e.ttl))
+	}
+}
+
+func (sh *shard) heapSwap(i, j int) {
+	h := sh.ttl
+	h[i], h[j] = h[j], h[i]
+	h[i].e.ttl = int32(i)
+	h[j].e.ttl = int32(j)
+}
+
+func (sh *shard) heapUp(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if sh.ttl[p].at <= sh.ttl[i].at {
+			return
+		}
+		sh.heapSwap(i, p)
+		i = p
+	}
+}
+
+func (sh *shard) heapDown(i int) bool {
+	start, n := i, len(sh.ttl)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && sh.ttl[r].at < sh.ttl[l].at {
+			m = r
+		}
+		if sh.ttl[i].at <= sh.ttl[m].at {
+			break
+		}
+		sh.heapSwap(i, m)
+		i = m
+	}
+	return i > start
+}
+
+func (sh *shard) heapFix(i int) {
+	if !sh.heapDown(i) {
+		sh.heapUp(i)
+	}
+}
+
+func (sh *shard) heapRemove(i int) {
+	last := len(sh.ttl) - 1
+	e := sh.ttl[i].e
+	if i != last {
+		sh.heapSwap(i, last)
+	}
+	sh.ttl[last] = ttlSlot{}
+	sh.ttl = sh.ttl[:last]
+	if i != last {
+		sh.heapFix(i)
+	}
+	e.ttl = -1
+	// Give back the backing array when the heap shrank well below it.
+	if c := cap(sh.ttl); c > 64 && len(sh.ttl) < c/4 {
+		sh.ttl = append([]ttlSlot(nil), sh.ttl...)
+	}
+}
+
+// nextExpiry returns the earliest expiry in the shard, or 0.
+func (sh *shard) nextExpiry() int64 {
+	if len(sh.ttl) == 0 {
+		return 0
+	}
+	return sh.ttl[0].at
+}
