@@ -175,12 +175,12 @@ func (c *pipeConn) Write(p []byte) (int, error) {
 // first, if not nil, is a request already parsed, to run before the queue.
 func (c *pipeConn) serve(async bool, first []string) {
 	for {
+		if c.closed || c.srvClosed {
+			break
+		}
 		args := first
 		first = nil
 		if args == nil {
-			if c.closed || c.srvClosed {
-				break
-			}
 			done, n, err := c.parser.parse(c.in[c.inPos:])
 			c.inPos += n
 			if c.inPos == len(c.in) {

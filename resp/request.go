@@ -277,7 +277,8 @@ func splitArgs(line []byte, dst []string) ([]string, bool) {
 		}
 		return 0
 	}
-	var cur []byte
+	var scratch [64]byte
+	cur := scratch[:0]
 	p := 0
 	for {
 		for p < n && isspace(line[p]) {

@@ -85,8 +85,12 @@ func (w *Writer) appendNoCRLF(s string) {
 func (w *Writer) Int(n int64) { w.prefixed(':', n) }
 
 func (w *Writer) prefixed(prefix byte, n int64) {
-	if n >= 0 && n < 10 {
-		w.buf = append(w.buf, prefix, byte('0'+n), '\r', '\n')
+	if n >= 0 && n < 100 {
+		if n < 10 {
+			w.buf = append(w.buf, prefix, byte('0'+n), '\r', '\n')
+		} else {
+			w.buf = append(w.buf, prefix, byte('0'+n/10), byte('0'+n%10), '\r', '\n')
+		}
 		return
 	}
 	w.buf = append(w.buf, prefix)

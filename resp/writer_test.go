@@ -20,6 +20,7 @@ var writerCases = []struct {
 	{"error with CR", func(w *Writer) { w.Error("ERR a\r\nb") }, "-ERR a  b\r\n", "-ERR a  b\r\n"},
 	{"int 1", func(w *Writer) { w.Int(1) }, ":1\r\n", ":1\r\n"},
 	{"int 0", func(w *Writer) { w.Int(0) }, ":0\r\n", ":0\r\n"},
+	{"int two digits", func(w *Writer) { w.Int(10); w.Int(42); w.Int(99); w.Int(100) }, ":10\r\n:42\r\n:99\r\n:100\r\n", ":10\r\n:42\r\n:99\r\n:100\r\n"},
 	{"int negative", func(w *Writer) { w.Int(-12345) }, ":-12345\r\n", ":-12345\r\n"},
 	{"int min", func(w *Writer) { w.Int(math.MinInt64) }, ":-9223372036854775808\r\n", ":-9223372036854775808\r\n"},
 	{"int max", func(w *Writer) { w.Int(math.MaxInt64) }, ":9223372036854775807\r\n", ":9223372036854775807\r\n"},

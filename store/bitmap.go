@@ -340,7 +340,7 @@ func (d *DB) bitPos(key string, bit int, start, end int64, endGiven, bits bool) 
 		case nil:
 			pos = redisstr.BitPosRange(b, bit, start, end, endGiven, bits)
 		case ErrNil:
-			pos, err = int64(bit-1), nil // -1 for a 1, 0 for a 0
+			pos, err = -int64(bit), nil // -1 for a 1, 0 for a 0
 		}
 		return err
 	})

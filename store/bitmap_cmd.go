@@ -115,7 +115,7 @@ func cmdBitPos(c *call) {
 	switch err {
 	case nil:
 	case ErrNil:
-		c.w.Int(bit - 1) // a missing key is all zeros: -1 for a 1, 0 for a 0
+		c.w.Int(-bit) // a missing key is all zeros: -1 for a 1, 0 for a 0
 		return
 	default:
 		c.err(err)

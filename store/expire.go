@@ -27,6 +27,7 @@ type sweeper struct {
 	reclaims int64
 	maxStep  time.Duration
 	maxBatch int
+	slowSteps int64
 }
 
 func startSweeper(s *Store) *sweeper {
@@ -103,6 +104,9 @@ func (sw *sweeper) step(d *DB, sh *shard) bool {
 	if held > sw.maxStep {
 		sw.maxStep = held
 	}
+	if held > time.Millisecond {
+		sw.slowSteps++
+	}
 	if n > sw.maxBatch {
 		sw.maxBatch = n
 	}
@@ -115,6 +119,7 @@ type SweepStats struct {
 	Reclaimed int64         // keys deleted
 	MaxStep   time.Duration // longest time one step held a shard lock
 	MaxBatch  int           // most keys deleted in one step
+	SlowSteps int64         // steps that held their lock longer than 1ms
 }
 
 // SweepStats reports the active expiry's work so far.
@@ -122,5 +127,5 @@ func (s *Store) SweepStats() SweepStats {
 	sw := s.sweeper
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	return SweepStats{Steps: sw.steps, Reclaimed: sw.reclaims, MaxStep: sw.maxStep, MaxBatch: sw.maxBatch}
+	return SweepStats{Steps: sw.steps, Reclaimed: sw.reclaims, MaxStep: sw.maxStep, MaxBatch: sw.maxBatch, SlowSteps: sw.slowSteps}
 }

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"strconv"
+	"testing"
+	"time"
+)
+
+func openManual(t testing.TB) (*Store, *ManualClock) {
+	clock := NewManualClock(time.Unix(1_700_000_000, 0))
+	s, err := Open(Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, clock
+}
+
+func TestManualClockExpiry(t *testing.T) {
+	s, clock := openManual(t)
+	s.Set("a", "1", TTL(10*time.Second))
+	s.Set("b", "2", TTL(20*time.Second))
+	s.Set("c", "3")
+	if got := s.TTL("a"); got != 10*time.Second {
+		t.Fatalf("TTL a = %v", got)
+	}
+	clock.Advance(10*time.Second - time.Millisecond)
+	if v, err := s.Get("a"); err != nil || v != "1" {
+		t.Fatalf("a before expiry: %q %v", v, err)
+	}
+	clock.Advance(time.Millisecond)
+	if _, err := s.Get("a"); err != ErrNil {
+		t.Fatalf("a after expiry: %v", err)
+	}
+	// Active expiry ran inside Advance: the key is gone from DBSIZE too.
+	if n := s.DBSize(); n != 2 {
+		t.Fatalf("DBSIZE = %d, want 2", n)
+	}
+	clock.Advance(time.Hour)
+	if n := s.DBSize(); n != 1 {
+		t.Fatalf("DBSIZE = %d, want 1", n)
+	}
+	if s.TTL("c") != -1 || s.TTL("a") != -2 {
+		t.Fatalf("TTL c=%v a=%v", s.TTL("c"), s.TTL("a"))
+	}
+}
+
+// TestLazyExpiryWithoutSweep checks that an expired key is invisible to
+// every command even before the sweeper reclaims it.
+func TestLazyExpiryWithoutSweep(t *testing.T) {
+	s, clock := openManual(t)
+	s.Set("k", "v", TTL(time.Second))
+	// Move time without notifying the sweeper.
+	clock.now.Add(int64(2 * time.Second))
+	if _, err := s.Get("k"); err != ErrNil {
+		t.Fatalf("GET expired: %v", err)
+	}
+	if s.Exists("k") != 0 || s.Type("k") != "none" || len(s.Keys("*")) != 0 {
+		t.Fatal("expired key visible")
+	}
+	if n, _ := s.IncrBy("k", 5); n != 5 {
+		t.Fatalf("INCRBY on expired key = %d, want 5", n)
+	}
+	if s.TTL("k") != -1 {
+		t.Fatalf("recreated key kept the old TTL: %v", s.TTL("k"))
+	}
+}
+
+// TestActiveExpiryBounded: 1M keys with TTLs, the clock advanced past them:
+// all are reclaimed, in steps of at most sweepBatch keys under one lock.
+func TestActiveExpiryBounded(t *testing.T) {
+	n := 1_000_000
+	if testing.Short() || raceEnabled {
+		n = 100_000
+	}
+	s, clock := openManual(t)
+	for i := 0; i < n; i++ {
+		s.Set("key:"+strconv.Itoa(i), "v", TTL(time.Duration(1+i%1000)*time.Second))
+	}
+	s.Set("keep", "v")
+	clock.Advance(1001 * time.Second)
+	if got := s.DBSize(); got != 1 {
+		t.Fatalf("DBSIZE after expiry = %d, want 1", got)
+	}
+	st := s.SweepStats()
+	if st.Reclaimed != int64(n) {
+		t.Fatalf("reclaimed %d, want %d", st.Reclaimed, n)
+	}
+	if st.MaxBatch > sweepBatch {
+		t.Fatalf("a step deleted %d keys, bound is %d", st.MaxBatch, sweepBatch)
+	}
+	t.Logf("%d keys reclaimed in %d steps; longest step held its lock %v; %d steps over 1ms", n, st.Steps, st.MaxStep, st.SlowSteps)
+}
+
+func TestRealClockSweeper(t *testing.T) {
+	s, err := Open(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := 0; i < 100; i++ {
+		s.Set("k"+strconv.Itoa(i), "v", TTL(time.Millisecond))
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for s.DBSize() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("sweeper did not reclaim keys: DBSIZE %d", s.DBSize())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,0 +1,149 @@
+package store
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestTypedStrings(t *testing.T) {
+	s, clock := openManual(t)
+	if _, err := s.Get("x"); err != ErrNil {
+		t.Fatalf("Get missing: %v", err)
+	}
+	if ok, _ := s.Set("x", "1", NX); !ok {
+		t.Fatal("Set NX on missing key")
+	}
+	if ok, _ := s.Set("x", "2", NX); ok {
+		t.Fatal("Set NX on existing key")
+	}
+	if ok, _ := s.Set("y", "2", XX); ok {
+		t.Fatal("Set XX on missing key")
+	}
+	if _, err := s.Set("x", "1", NX, XX); err != ErrSyntax {
+		t.Fatalf("NX+XX: %v", err)
+	}
+	if _, err := s.Set("x", "1", TTL(-time.Second)); err != ErrInvalidExpire {
+		t.Fatalf("negative TTL: %v", err)
+	}
+	s.Set("x", "1", TTL(time.Minute))
+	s.Set("x", "2", KeepTTL)
+	if s.TTL("x") != time.Minute {
+		t.Fatalf("KEEPTTL lost the TTL: %v", s.TTL("x"))
+	}
+	s.Set("x", "3")
+	if s.TTL("x") != -1 {
+		t.Fatal("plain Set must clear the TTL")
+	}
+	if old, _ := s.GetSet("x", "4"); old != "3" {
+		t.Fatalf("GetSet = %q", old)
+	}
+	if _, err := s.GetSet("new", "v"); err != ErrNil {
+		t.Fatalf("GetSet of a new key: %v", err)
+	}
+	if v, _ := s.GetEx("x", TTL(time.Second)); v != "4" || s.TTL("x") != time.Second {
+		t.Fatalf("GetEx: %q %v", v, s.TTL("x"))
+	}
+	s.GetEx("x", Persist)
+	if s.TTL("x") != -1 {
+		t.Fatal("GetEx Persist")
+	}
+	if v, _ := s.GetDel("x"); v != "4" || s.Exists("x") != 0 {
+		t.Fatal("GetDel")
+	}
+	if n, _ := s.IncrBy("c", 5); n != 5 {
+		t.Fatal("IncrBy")
+	}
+	if n, _ := s.DecrBy("c", 7); n != -2 {
+		t.Fatal("DecrBy")
+	}
+	if _, err := s.DecrBy("c", minInt64); err != ErrDecrOverflow {
+		t.Fatalf("DecrBy min: %v", err)
+	}
+	s.Set("c", "9223372036854775807")
+	if _, err := s.Incr("c"); !errors.Is(err, ErrOverflow) {
+		t.Fatalf("overflow: %v", err)
+	}
+	if f, _ := s.IncrByFloat("f", 10.5); f != "10.5" {
+		t.Fatalf("IncrByFloat = %q", f)
+	}
+	if f, _ := s.IncrByFloat("f", 0.1); f != "10.6" {
+		t.Fatalf("IncrByFloat = %q (long double arithmetic)", f)
+	}
+	if n, _ := s.Append("a", "hello"); n != 5 {
+		t.Fatal("Append")
+	}
+	if n, _ := s.Append("a", " world"); n != 11 {
+		t.Fatal("Append")
+	}
+	if v, _ := s.GetRange("a", -5, -1); v != "world" {
+		t.Fatalf("GetRange = %q", v)
+	}
+	if n, _ := s.SetRange("a", 0, "J"); n != 11 {
+		t.Fatal("SetRange")
+	}
+	if v, _ := s.Get("a"); v != "Jello world" {
+		t.Fatalf("after SetRange: %q", v)
+	}
+	if n, _ := s.StrLen("a"); n != 11 {
+		t.Fatal("StrLen")
+	}
+	s.MSet("k1", "v1", "k2", "v2")
+	got, _ := s.MGet("k1", "missing", "k2")
+	if !got[0].Valid || got[1].Valid || got[2].String != "v2" {
+		t.Fatalf("MGet = %v", got)
+	}
+	if ok, _ := s.MSetNX("k3", "v", "k1", "v"); ok {
+		t.Fatal("MSetNX with an existing key")
+	}
+	if s.Exists("k3") != 0 {
+		t.Fatal("MSetNX must set nothing when one key exists")
+	}
+	s.MSet("l1", "ohmytext", "l2", "mynewtext")
+	if l, _ := s.LCS("l1", "l2"); l != "mytext" {
+		t.Fatalf("LCS = %q", l)
+	}
+	clock.Advance(0)
+}
+
+// TestGetDoesNotAllocate is the typed GET's allocation bar.
+func TestGetDoesNotAllocate(t *testing.T) {
+	s, _ := openManual(t)
+	s.Set("k", "value")
+	s.Set("t", "value", TTL(time.Hour))
+	allocs := testing.AllocsPerRun(1000, func() {
+		if _, err := s.Get("k"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Get("t"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Fatalf("Get allocates %v times per call", allocs)
+	}
+}
+
+func TestBufferMemoryAccounting(t *testing.T) {
+	s, _ := openManual(t)
+	for i := 0; i < 1000; i++ {
+		s.Append("buf", "0123456789")
+	}
+	s.SetRange("buf", 20000, "x")
+	var total int64
+	for i := range s.shards {
+		total += s.shards[i].used
+	}
+	want := entrySize("buf", s.lookup("buf", 0).val)
+	if total != want {
+		t.Fatalf("accounted %d bytes, entry is %d", total, want)
+	}
+	s.Del("buf")
+	total = 0
+	for i := range s.shards {
+		total += s.shards[i].used
+	}
+	if total != 0 {
+		t.Fatalf("accounted %d bytes after DEL", total)
+	}
+}
