@@ -23,10 +23,10 @@ type sweeper struct {
 	wg   sync.WaitGroup
 
 	// stats, guarded by mu: for tests and benchmarks of the step bound.
-	steps    int64
-	reclaims int64
-	maxStep  time.Duration
-	maxBatch int
+	steps     int64
+	reclaims  int64
+	maxStep   time.Duration
+	maxBatch  int
 	slowSteps int64
 }
 

@@ -49,7 +49,7 @@ func TestDiffKeyspace(t *testing.T) {
 		{"NOSUCH"}, {"NOSUCH", "a", "b"}, {"nosuch\r\nx"}, {"CLIENT", "SETNAME", "my name"}, {"CLIENT", "SETNAME", "app"},
 		{"CLIENT", "GETNAME"}, {"CLIENT", "SETNAME", ""}, {"CLIENT", "GETNAME"}, {"CLIENT", "NOSUCH"}, {"CLIENT"},
 		{"AUTH", "x"}, {"AUTH", "a", "b"}, {"AUTH", "a", "b", "c"}, {"HELLO", "4"}, {"HELLO", "x"}, {"HELLO", "3", "FOO"},
-		{"HELLO", "2", "SETNAME"}, {"HELLO", "2", "AUTH", "default"}, 
+		{"HELLO", "2", "SETNAME"}, {"HELLO", "2", "AUTH", "default"},
 		{"COMMAND", "INFO", "nosuchcmd"}, {"COMMAND", "FOO"},
 	})
 }

@@ -5,11 +5,11 @@ package redisstr
 //
 // Supported syntax:
 //
-//	*        any run of bytes (see the empty-string note below)
-//	?        exactly one byte
-//	[abc]    one byte from the set; [^abc] negates; [a-z] ranges, where a
-//	         reversed range [z-a] means the same as [a-z]
-//	\x       the byte x literally, also inside [...]
+//   - any run of bytes (see the empty-string note below)
+//     ?        exactly one byte
+//     [abc]    one byte from the set; [^abc] negates; [a-z] ranges, where a
+//     reversed range [z-a] means the same as [a-z]
+//     \x       the byte x literally, also inside [...]
 //
 // Redis quirks that are reproduced on purpose:
 //

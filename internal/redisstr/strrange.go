@@ -33,7 +33,7 @@ func CheckStringLength(size, add, maxBulkLen int64) error {
 // with noop=true when the value is empty (Redis replies with the current
 // length and does not create or touch the key); ErrStringTooLong when
 // offset+vlen exceeds maxBulkLen. Note the empty-value check comes before
-// the size check, so "SETRANGE k 999999999999 ''" is not an error.
+// the size check, so "SETRANGE k 999999999999 ”" is not an error.
 func SetRangeCheck(offset, vlen, maxBulkLen int64) (noop bool, err error) {
 	if offset < 0 {
 		return false, ErrOffsetOutOfRange
