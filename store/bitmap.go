@@ -5,7 +5,6 @@ import (
 	"unsafe"
 
 	"github.com/embedis/embedis/internal/redisstr"
-	"github.com/embedis/embedis/resp"
 )
 
 // This file is the bitmap commands (Redis's bitops.c): bitmaps are strings,
@@ -14,16 +13,6 @@ import (
 // first (Redis's dbUnshareStringValue). A string created or written by
 // SETBIT, BITFIELD or BITOP is a buffer, so OBJECT ENCODING reports "raw"
 // as Redis does. The bit arithmetic lives in internal/redisstr.
-
-// Error replies of the bitmap commands that are not shared with other
-// types.
-var (
-	ErrBitPosBit       = resp.ErrorReply("ERR The bit argument must be 1 or 0.")
-	ErrBitOpNot        = resp.ErrorReply("ERR BITOP NOT must be called with a single source key.")
-	ErrBitFieldType    = resp.ErrorReply("ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.")
-	ErrBitFieldRO      = resp.ErrorReply("ERR BITFIELD_RO only supports the GET subcommand")
-	ErrBitOverflowType = resp.ErrorReply("ERR Invalid OVERFLOW type specified")
-)
 
 // bytesView returns a string value's bytes, valid only while the shard lock
 // is held; callers must not retain or modify them.
