@@ -6,22 +6,40 @@ import "math/bits"
 // block or script) holds. Locks are always taken in ascending (database,
 // shard) order, the Store's single lock order, and released together.
 // A lockSet is reused across commands of a session, so building one does
-// not allocate.
+// not allocate. The common case, one key, takes a single lock directly.
 type lockSet struct {
 	write bool
 	masks [][shardCount / 64]uint64 // per database index: shards to lock
 	dbs   []*DB
+	lo    int    // lowest database index with a non-empty mask
+	hi    int    // highest, or -1 when the set is empty
+	one   *shard // the only shard in the set, when it has exactly one
 	held  bool
 }
 
 func newLockSet(dbs []*DB) lockSet {
-	return lockSet{masks: make([][shardCount / 64]uint64, len(dbs)), dbs: dbs}
+	return lockSet{masks: make([][shardCount / 64]uint64, len(dbs)), dbs: dbs, hi: -1}
+}
+
+func (l *lockSet) touch(di int) {
+	if l.hi < 0 {
+		l.lo, l.hi = di, di
+		return
+	}
+	l.lo, l.hi = min(l.lo, di), max(l.hi, di)
 }
 
 // addKey adds the shard of key in d.
 func (l *lockSet) addKey(d *DB, key string) {
 	i := shardIndex(d.hash(key))
+	sh := &d.shards[i]
+	if l.hi < 0 {
+		l.one = sh
+	} else if l.one != sh {
+		l.one = nil
+	}
 	l.masks[d.index][i/64] |= 1 << (i % 64)
+	l.touch(d.index)
 }
 
 // addDB adds every shard of d.
@@ -29,6 +47,8 @@ func (l *lockSet) addDB(d *DB) {
 	for i := range l.masks[d.index] {
 		l.masks[d.index][i] = ^uint64(0)
 	}
+	l.one = nil
+	l.touch(d.index)
 }
 
 // addAll adds every shard of every database.
@@ -39,22 +59,36 @@ func (l *lockSet) addAll() {
 }
 
 func (l *lockSet) lock() {
-	for di := range l.masks {
-		l.dbs[di].lockMask(l.write, &l.masks[di], true)
+	switch {
+	case l.one != nil && l.write:
+		l.one.mu.Lock()
+	case l.one != nil:
+		l.one.mu.RLock()
+	default:
+		for di := l.lo; di <= l.hi; di++ {
+			l.dbs[di].lockMask(l.write, &l.masks[di], true)
+		}
 	}
 	l.held = true
 }
 
 // unlock releases every lock and empties the set.
 func (l *lockSet) unlock() {
-	for di := range l.masks {
-		if l.held {
+	switch {
+	case !l.held:
+	case l.one != nil && l.write:
+		l.one.mu.Unlock()
+	case l.one != nil:
+		l.one.mu.RUnlock()
+	default:
+		for di := l.lo; di <= l.hi; di++ {
 			l.dbs[di].lockMask(l.write, &l.masks[di], false)
 		}
+	}
+	for di := l.lo; di <= l.hi; di++ {
 		l.masks[di] = [shardCount / 64]uint64{}
 	}
-	l.held = false
-	l.write = false
+	l.held, l.write, l.one, l.hi = false, false, nil, -1
 }
 
 // The typed API's locking: the same shards and order as the executor's.
