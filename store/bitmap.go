@@ -44,7 +44,7 @@ func (d *DB) stringForBits(key string, maxbit uint64, now int64) (*entry, error)
 	}
 	n := int(redisstr.BitfieldLen(maxbit))
 	if e == nil {
-		return d.add(key, bufferValue(&strBuffer{b: make([]byte, n)}), 0, now), nil
+		return d.add(key, bufferValue(&strBuffer{b: make([]byte, n)}), 0), nil
 	}
 	d.editString(e, func(b *strBuffer) { b.grow(n) })
 	return e, nil

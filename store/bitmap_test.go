@@ -431,7 +431,7 @@ func TestBitWrongType(t *testing.T) {
 	}
 	defer s.Close()
 	s.writeKey("w", func(now int64) error {
-		s.add("w", value{kind: kindBuffer + 100}, 0, now)
+		s.add("w", value{kind: kindBuffer + 100}, 0)
 		return nil
 	})
 	s.Set("str", "abc")

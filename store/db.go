@@ -71,7 +71,7 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 
 // add inserts a new key, which must not exist (live or expired: callers use
 // lookupWrite first). at is the absolute expiry or 0.
-func (d *DB) add(key string, v value, at int64, now int64) *entry {
+func (d *DB) add(key string, v value, at int64) *entry {
 	h := d.hash(key)
 	sh := &d.shards[shardIndex(h)]
 	e := &entry{key: key, val: v, ttl: -1, lru: d.s.lru.Load()}
@@ -101,7 +101,7 @@ func (d *DB) set(key string, v value, at int64, keepTTL bool, now int64) {
 		}
 		return
 	}
-	d.add(key, v, at, now)
+	d.add(key, v, at)
 }
 
 // setExpire sets or clears e's absolute expiry.

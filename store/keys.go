@@ -2,7 +2,6 @@ package store
 
 import (
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/embedis/embedis/internal/redisstr"
@@ -131,7 +130,7 @@ func (d *DB) rename(src, dst string, nx bool, now int64) (bool, error) {
 	v := e.val
 	h := d.hash(src)
 	d.unlink(&d.shards[shardIndex(h)], src, h)
-	d.add(dst, v, at, now)
+	d.add(dst, v, at)
 	return true, nil
 }
 
@@ -151,7 +150,7 @@ func (d *DB) copyKey(src string, to *DB, dst string, replace bool, now int64) (b
 		}
 		to.remove(dst, now)
 	}
-	to.add(dst, e.val.clone(), d.expireAt(e), now)
+	to.add(dst, e.val.clone(), d.expireAt(e))
 	return true, nil
 }
 
@@ -177,7 +176,7 @@ func (d *DB) move(key string, to *DB, now int64) (bool, error) {
 	at := d.expireAt(e)
 	h := d.hash(key)
 	d.unlink(&d.shards[shardIndex(h)], key, h)
-	to.add(key, e.val, at, now)
+	to.add(key, e.val, at)
 	return true, nil
 }
 
@@ -466,12 +465,4 @@ func (d *DB) lockAll(write bool, fn func(now int64)) {
 	d.lockMask(write, &mask, true)
 	defer d.lockMask(write, &mask, false)
 	fn(d.s.nowMs())
-}
-
-// typeFilter is SCAN's TYPE option.
-func typeFilter(name string) func(v value) bool {
-	if name == "" {
-		return nil
-	}
-	return func(v value) bool { return strings.EqualFold(v.typeName(), name) }
 }

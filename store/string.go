@@ -126,7 +126,7 @@ func (d *DB) setString(key string, v value, a setArgs, now int64) (old string, h
 			d.setExpire(e, a.at)
 		}
 	} else {
-		d.add(key, v, a.at, now)
+		d.add(key, v, a.at)
 	}
 	return old, hadOld, true, nil
 }
@@ -152,7 +152,7 @@ func (d *DB) incrBy(key string, delta int64, now int64) (int64, error) {
 	if e != nil {
 		d.replaceValue(e, v)
 	} else {
-		d.add(key, v, 0, now)
+		d.add(key, v, 0)
 	}
 	return n, nil
 }
@@ -208,7 +208,7 @@ func (d *DB) incrByFloat(key, incr string, now int64) (string, error) {
 	if e != nil {
 		d.replaceValue(e, stringValue(s))
 	} else {
-		d.add(key, stringValue(s), 0, now)
+		d.add(key, stringValue(s), 0)
 	}
 	return s, nil
 }
@@ -220,7 +220,7 @@ func (d *DB) appendString(key, suffix string, now int64) (int64, error) {
 		return 0, err
 	}
 	if e == nil {
-		d.add(key, stringValue(suffix), 0, now)
+		d.add(key, stringValue(suffix), 0)
 		return int64(len(suffix)), nil
 	}
 	if int64(e.val.strLen())+int64(len(suffix)) > maxStringLen {
@@ -269,7 +269,7 @@ func (d *DB) setRange(key string, offset int64, s string, now int64) (int64, err
 		return 0, ErrStringTooBig
 	}
 	if e == nil {
-		e = d.add(key, bufferValue(&strBuffer{}), 0, now)
+		e = d.add(key, bufferValue(&strBuffer{}), 0)
 	}
 	var n int
 	d.editString(e, func(b *strBuffer) {

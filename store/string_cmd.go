@@ -100,9 +100,9 @@ func timeOption(opt string) int {
 	return 0
 }
 
-// expireAt converts the expiry argument of flags to an absolute Unix ms
+// parseExpiry converts the expiry argument of flags to an absolute Unix ms
 // time with Redis's checks (getExpireMillisecondsOrReply).
-func (c *call) expireAt(arg string, flags int) (int64, bool) {
+func (c *call) parseExpiry(arg string, flags int) (int64, bool) {
 	ms, ok := redisstr.ParseInt(arg)
 	if !ok {
 		c.err(ErrNotInteger)
@@ -152,7 +152,7 @@ func (c *call) setGeneric(key, val string, flags, expArg int) {
 	a := setArgs{nx: flags&expNX != 0, xx: flags&expXX != 0, get: flags&expGet != 0, keepTTL: flags&expKeepTTL != 0}
 	if expArg != 0 {
 		var ok bool
-		if a.at, ok = c.expireAt(c.args[expArg], flags); !ok {
+		if a.at, ok = c.parseExpiry(c.args[expArg], flags); !ok {
 			return
 		}
 	}
@@ -206,7 +206,7 @@ func cmdGetEx(c *call) {
 	}
 	a := setArgs{persist: flags&expPersist != 0}
 	if expArg != 0 {
-		if a.at, ok = c.expireAt(c.args[expArg], flags); !ok {
+		if a.at, ok = c.parseExpiry(c.args[expArg], flags); !ok {
 			return
 		}
 	}
