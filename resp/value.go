@@ -128,7 +128,7 @@ func (v Value) format(b *strings.Builder, indent int) {
 		b.WriteString("(nil)")
 	case Double:
 		b.WriteString("(double) ")
-		b.Write(formatDouble(nil, v.Float))
+		b.Write(AppendDouble(nil, v.Float))
 	case Boolean:
 		if v.Bool {
 			b.WriteString("(true)")

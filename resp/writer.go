@@ -170,18 +170,18 @@ func (w *Writer) attribute(n int) { w.prefixed('|', int64(n)) }
 func (w *Writer) Double(f float64) {
 	if w.resp3() {
 		w.buf = append(w.buf, ',')
-		w.buf = formatDouble(w.buf, f)
+		w.buf = AppendDouble(w.buf, f)
 		w.buf = append(w.buf, '\r', '\n')
 		return
 	}
 	var tmp [32]byte
-	s := formatDouble(tmp[:0], f)
+	s := AppendDouble(tmp[:0], f)
 	w.BulkBytes(s)
 }
 
-// formatDouble appends f formatted as C's printf("%.17g") (glibc), with
-// infinities as "inf"/"-inf" and NaN as "nan"/"-nan".
-func formatDouble(dst []byte, f float64) []byte {
+// AppendDouble appends f as Redis writes a double: C's printf("%.17g")
+// (glibc), with infinities as "inf"/"-inf" and NaN as "nan"/"-nan".
+func AppendDouble(dst []byte, f float64) []byte {
 	switch {
 	case math.IsInf(f, 1):
 		return append(dst, "inf"...)

@@ -140,8 +140,8 @@ func TestFormatDouble(t *testing.T) {
 		1.0 / 3: "0.33333333333333331", math.NaN(): "nan", 12345.678: "12345.678",
 	}
 	for f, want := range cases {
-		if got := string(formatDouble(nil, f)); got != want {
-			t.Errorf("formatDouble(%v) = %q, want %q", f, got, want)
+		if got := string(AppendDouble(nil, f)); got != want {
+			t.Errorf("AppendDouble(%v) = %q, want %q", f, got, want)
 		}
 	}
 }

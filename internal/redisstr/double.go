@@ -3,6 +3,8 @@ package redisstr
 import (
 	"math"
 	"strconv"
+
+	"github.com/embedis/embedis/resp"
 )
 
 // cNumber is the result of scanning a string with C's strtod/strtold
@@ -286,24 +288,9 @@ func FormatDouble(f float64) string {
 	return string(AppendDouble(nil, f))
 }
 
-// AppendDouble appends FormatDouble(f) to dst.
-func AppendDouble(dst []byte, f float64) []byte {
-	switch {
-	case math.IsInf(f, 1):
-		return append(dst, "inf"...)
-	case math.IsInf(f, -1):
-		return append(dst, "-inf"...)
-	case math.IsNaN(f):
-		if math.Signbit(f) {
-			return append(dst, "-nan"...)
-		}
-		return append(dst, "nan"...)
-	}
-	// Go's 'g' with an explicit precision follows C's %g rules: exponent
-	// form when exp < -4 || exp >= precision, trailing zeros removed, and
-	// at least two exponent digits.
-	return strconv.AppendFloat(dst, f, 'g', 17, 64)
-}
+// AppendDouble appends FormatDouble(f) to dst. The format is the wire
+// format of a RESP double, so resp owns it.
+func AppendDouble(dst []byte, f float64) []byte { return resp.AppendDouble(dst, f) }
 
 // D2String formats f as Redis's d2string: "nan", "inf", "-inf", "0" or
 // "-0" for zeros, the integer form for integral values within ±2^62 (the
