@@ -108,7 +108,7 @@ func lookupCommand(w *resp.Writer, args []string) *command {
 	if cmd != nil && cmd.subs != nil && len(args) >= 2 {
 		sub := findCommand(cmd.subs, args[1])
 		if sub == nil {
-			w.Error(noNewlines("ERR unknown subcommand '" + truncate(args[1], 128) + "'. Try " + strings.ToUpper(args[0]) + " HELP."))
+			w.Error(noNewlines("ERR unknown subcommand '" + truncate(cString(args[1]), 128) + "'. Try " + strings.ToUpper(cString(args[0])) + " HELP."))
 			return nil
 		}
 		cmd = sub
@@ -116,14 +116,14 @@ func lookupCommand(w *resp.Writer, args []string) *command {
 	if cmd == nil {
 		var b strings.Builder
 		b.WriteString("ERR unknown command '")
-		b.WriteString(truncate(args[0], 128))
+		b.WriteString(truncate(cString(args[0]), 128))
 		b.WriteString("', with args beginning with: ")
 		n := 0
 		for _, a := range args[1:] {
 			if n >= 128 {
 				break
 			}
-			a = truncate(a, 128-n)
+			a = truncate(cString(a), 128-n)
 			b.WriteString("'" + a + "' ")
 			n += len(a) + 3
 		}
@@ -152,6 +152,15 @@ func findCommand(m map[string]*command, name string) *command {
 		buf[i] = c
 	}
 	return m[string(buf[:len(name)])]
+}
+
+// cString is s as C's printf("%s") prints it: up to the first NUL byte.
+// Redis formats arguments into error messages that way.
+func cString(s string) string {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func truncate(s string, n int) string {

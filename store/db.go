@@ -47,7 +47,7 @@ func (d *DB) lookup(key string, now int64) *entry {
 func (d *DB) lookupRead(key string, now int64) *entry {
 	e := d.lookup(key, now)
 	if e != nil {
-		e.touch(d.s.lru.Load())
+		e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 	}
 	return e
 }
@@ -65,7 +65,7 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 		d.unlink(sh, key, h)
 		return nil
 	}
-	e.touch(d.s.lru.Load())
+	e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 	return e
 }
 

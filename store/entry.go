@@ -21,7 +21,21 @@ type value struct {
 	p    unsafe.Pointer
 	n    int32
 	kind kind
+	enc  encFlags
 }
+
+// encFlags record how Redis would have built a plain string, where its
+// content alone does not tell: OBJECT ENCODING and REFCOUNT report them.
+type encFlags uint8
+
+const (
+	// encNotTried: built without tryObjectEncoding (INCRBYFLOAT's result),
+	// so never "int", only "embstr" or "raw" by length.
+	encNotTried encFlags = 1 << iota
+	// encUnshared: an integer that is not one of Redis's shared integers
+	// even in 0..9999 (COPY duplicates the object).
+	encUnshared
+)
 
 // strBuffer is a string that a command mutates in place. Redis's APPEND and
 // SETBIT are O(1) amortised on an sds with spare capacity; an immutable Go
@@ -105,15 +119,48 @@ type entry struct {
 	lru  uint32 // access clock in seconds (Redis's LRU clock), read and written atomically
 }
 
-// touch records an access on the entry. It writes only when the clock moved,
-// so hot keys read from several cores don't bounce the cache line.
-func (e *entry) touch(clock uint32) {
-	if atomic.LoadUint32(&e.lru) != clock {
-		atomic.StoreUint32(&e.lru, clock)
+// touch records an access at clock. A value that is one of Redis's shared
+// integers has no access clock of its own in Redis: the shared object's is
+// touched, and OBJECT IDLETIME reports it, so shared records those.
+func (e *entry) touch(clock uint32, shared *[sharedIntCount]uint32) {
+	p := &e.lru
+	if i, ok := e.val.sharedInt(); ok {
+		p = &shared[i]
+	}
+	// Write only when the clock moved, so hot keys read from several cores
+	// don't bounce the cache line.
+	if atomic.LoadUint32(p) != clock {
+		atomic.StoreUint32(p, clock)
 	}
 }
 
-func (e *entry) accessClock() uint32 { return atomic.LoadUint32(&e.lru) }
+// accessClock is the entry's last access, as OBJECT IDLETIME sees it.
+func (e *entry) accessClock(shared *[sharedIntCount]uint32) uint32 {
+	if i, ok := e.val.sharedInt(); ok {
+		return atomic.LoadUint32(&shared[i])
+	}
+	return atomic.LoadUint32(&e.lru)
+}
+
+// sharedInt reports whether v is one of Redis's shared integers (0..9999
+// stored through tryObjectEncoding), and which.
+func (v value) sharedInt() (int, bool) {
+	if v.kind != kindString || v.enc != 0 || v.n < 1 || v.n > 4 {
+		return 0, false
+	}
+	s := v.view()
+	if s[0] == '0' && len(s) > 1 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
 
 // entryOverhead is the fixed heap an entry costs: the struct and its share
 // of a bucket slot.

@@ -154,12 +154,14 @@ func (d *DB) copyKey(src string, to *DB, dst string, replace bool, now int64) (b
 	return true, nil
 }
 
-// clone returns a copy of v that shares nothing mutable with it.
+// clone returns a copy of v that shares nothing mutable with it, as
+// Redis's dupStringObject: same encoding, never a shared integer.
 func (v value) clone() value {
 	if v.kind == kindBuffer {
 		b := v.buffer().b
 		return bufferValue(&strBuffer{b: append([]byte(nil), b...)})
 	}
+	v.enc |= encUnshared
 	return v
 }
 
@@ -301,7 +303,7 @@ func (v value) encoding() string {
 		return "raw"
 	case kindString:
 		s := v.view()
-		if redisstr.IsIntEncodable(s) {
+		if v.enc&encNotTried == 0 && redisstr.IsIntEncodable(s) {
 			return "int"
 		}
 		if len(s) <= 44 {
@@ -314,10 +316,8 @@ func (v value) encoding() string {
 
 // refCount is OBJECT REFCOUNT: Redis shares the integers 0..9999.
 func (v value) refCount() int64 {
-	if v.kind == kindString && redisstr.IsIntEncodable(v.view()) {
-		if n, _ := redisstr.ParseInt(v.view()); n >= 0 && n < sharedIntCount {
-			return 2147483647
-		}
+	if _, ok := v.sharedInt(); ok {
+		return 2147483647
 	}
 	return 1
 }

@@ -258,7 +258,7 @@ func expireHandler(seconds, relative bool) func(*call) {
 			case strings.EqualFold(opt, "LT"):
 				flags |= expireLT
 			default:
-				c.errText("Unsupported option " + opt)
+				c.errText("Unsupported option " + cString(opt))
 				return
 			}
 		}
@@ -322,7 +322,7 @@ var (
 	cmdObjectEncoding = objectHandler(func(c *call, e *entry) { c.w.Bulk(e.val.encoding()) })
 	cmdObjectRefCount = objectHandler(func(c *call, e *entry) { c.w.Int(e.val.refCount()) })
 	cmdObjectIdleTime = objectHandler(func(c *call, e *entry) {
-		c.w.Int(c.s.idleSeconds(e.accessClock(), c.now))
+		c.w.Int(c.s.idleSeconds(e.accessClock(&c.s.sharedLRU), c.now))
 	})
 	cmdObjectFreq = objectHandler(func(c *call, e *entry) {
 		c.errText("An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.")

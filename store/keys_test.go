@@ -201,3 +201,29 @@ func TestTypedKeyspace(t *testing.T) {
 	}
 	clock.Advance(0)
 }
+
+// TestSharedIntegerIdleTime: Redis's shared integers have one access clock,
+// so OBJECT IDLETIME of a key holding 0..9999 follows every key holding the
+// same number.
+func TestSharedIntegerIdleTime(t *testing.T) {
+	s, clock := openManual(t)
+	ctx := context.Background()
+	idle := func(k string) int64 {
+		v, err := s.Do(ctx, "OBJECT", "IDLETIME", k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.Int
+	}
+	s.Set("a", "123")
+	s.Set("big", "123456")
+	clock.Advance(10 * 1e9)
+	s.Set("b", "123")
+	if idle("b") != 10 || idle("big") != 10 {
+		t.Fatalf("idle b=%d big=%d, want 10 10 (b shares 123's clock)", idle("b"), idle("big"))
+	}
+	s.Get("a")
+	if idle("b") != 0 || idle("big") != 10 {
+		t.Fatalf("after GET a: idle b=%d big=%d, want 0 10", idle("b"), idle("big"))
+	}
+}

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -42,6 +44,12 @@ func (s *Store) newSession() *session {
 // exec runs one command and writes its reply to w.
 func (ss *session) exec(ctx context.Context, w *resp.Writer, args []string) {
 	if len(args) == 0 {
+		return
+	}
+	if strings.EqualFold(args[0], "POST") || strings.EqualFold(args[0], "Host:") {
+		// Cross-protocol scripting (an HTTP request sent to Redis): Redis
+		// drops the connection without a reply.
+		ss.closing = true
 		return
 	}
 	cmd := lookupCommand(w, args)
@@ -111,6 +119,10 @@ func (s *Store) Dial(ctx context.Context, network, addr string) (net.Conn, error
 
 var sessionPool = sync.Pool{}
 
+// errConnectionDropped is Do's answer to a command after which Redis drops
+// the connection without replying (POST, Host:).
+var errConnectionDropped = errors.New("embedis: the command closes the connection without a reply")
+
 // Do runs one command on this database, as a new client that has selected
 // it, and returns the reply decoded as RESP2. A Redis error reply is
 // returned as both the value (Kind resp.Error) and err (a resp.ErrorReply
@@ -126,8 +138,12 @@ func (d *DB) Do(ctx context.Context, args ...string) (resp.Value, error) {
 	ss.db, ss.proto, ss.authed = d, 2, true
 	w := resp.NewWriter(2)
 	ss.exec(ctx, w, args)
+	closed := ss.closing
 	ss.name, ss.closing = "", false
 	sessionPool.Put(ss)
+	if w.Len() == 0 && closed {
+		return resp.Value{}, errConnectionDropped
+	}
 	v, _, err := resp.Parse(w.Bytes())
 	if err != nil {
 		return resp.Value{}, err

@@ -33,6 +33,9 @@ type Store struct {
 	sweeper  *sweeper
 	clientID atomic.Int64
 	lru      atomic.Uint32 // Redis's LRU clock, refreshed by the sweeper's tick and by a ManualClock
+	// sharedLRU are the access clocks of Redis's shared integers 0..9999:
+	// every key holding one shares its clock, as in Redis.
+	sharedLRU [sharedIntCount]uint32
 	closed   atomic.Bool
 	closeMu  sync.Mutex
 }
@@ -59,6 +62,9 @@ func Open(opts Options) (*Store, error) {
 	}
 	s.DB = s.dbs[0]
 	s.refreshLRU()
+	for i := range s.sharedLRU {
+		s.sharedLRU[i] = s.lru.Load()
+	}
 	s.sweeper = startSweeper(s)
 	return s, nil
 }

@@ -205,10 +205,12 @@ func (d *DB) incrByFloat(key, incr string, now int64) (string, error) {
 		return "", ErrNaNOrInf
 	}
 	s := redisstr.FormatHuman(sum)
+	v := stringValue(s)
+	v.enc = encNotTried // createStringObjectFromLongDouble skips tryObjectEncoding
 	if e != nil {
-		d.replaceValue(e, stringValue(s))
+		d.replaceValue(e, v)
 	} else {
-		d.add(key, stringValue(s), 0)
+		d.add(key, v, 0)
 	}
 	return s, nil
 }
@@ -265,7 +267,7 @@ func (d *DB) setRange(key string, offset int64, s string, now int64) (int64, err
 		}
 		return int64(e.val.strLen()), nil
 	}
-	if offset+int64(len(s)) > maxStringLen {
+	if offset > maxStringLen-int64(len(s)) { // written so that it cannot overflow
 		return 0, ErrStringTooBig
 	}
 	if e == nil {
@@ -330,7 +332,7 @@ func (d *DB) Get(key string) (string, error) {
 		sh.mu.RUnlock()
 		return "", ErrNil
 	}
-	e.touch(d.s.lru.Load())
+	e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 	if !e.val.isString() {
 		sh.mu.RUnlock()
 		return "", ErrWrongType

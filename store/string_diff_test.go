@@ -61,7 +61,7 @@ func TestDiffStrings(t *testing.T) {
 		{"INCRBYFLOAT", "e6", "1.5"}, {"OBJECT", "ENCODING", "e6"}, {"SETRANGE", "e7", "0", "1"}, {"OBJECT", "ENCODING", "e7"},
 		{"APPEND", "e8", "12"}, {"OBJECT", "ENCODING", "e8"}, {"SET", "e9", "99999999999999999999"}, {"OBJECT", "ENCODING", "e9"},
 		{"OBJECT", "REFCOUNT", "e1"}, {"OBJECT", "REFCOUNT", "e2"}, {"SET", "e10", "10000"}, {"OBJECT", "REFCOUNT", "e10"},
-		{"INCR", "e10"}, {"OBJECT", "ENCODING", "e10"}, {"OBJECT", "IDLETIME", "e1"}, {"OBJECT", "FREQ", "e1"},
+		{"INCR", "e10"}, {"OBJECT", "ENCODING", "e10"}, {"OBJECT", "IDLETIME", "e3"}, {"OBJECT", "FREQ", "e1"},
 		{"OBJECT", "ENCODING", "nokey"}, {"OBJECT", "HELP"}, {"OBJECT", "FOO", "e1"}, {"OBJECT"}, {"OBJECT", "ENCODING"},
 		// wrong types are checked once collections exist; arity
 		{"GET"}, {"SET", "a"}, {"INCR"}, {"MGET"}, {"APPEND", "a"}, {"STRLEN"}, {"GETRANGE", "a", "1"}, {"LCS", "a"},
