@@ -31,9 +31,11 @@ import (
 // keys, values and the structures that index them; neither counts
 // allocator slack (RSS), which differs between jemalloc and Go's heap.
 //
-// The metric is B/key. ns/op is the time to load all n keys (the GCs around
-// the measurement are off the clock); B/op and allocs/op are for the whole
-// load, garbage included.
+// The metric is B/key. One iteration loads all n keys, so ns/op is the load
+// time (the GCs around the measurement are off the clock) and ns/key is that
+// per key; B/op and allocs/op are for the whole load, garbage included.
+// Because every iteration is a full load, run it with the default
+// -benchtime or -benchtime 1x, not a large Nx.
 func BenchmarkMemory(b *testing.B) {
 	type loader struct {
 		name string
@@ -123,6 +125,7 @@ func BenchmarkMemory(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(total/float64(b.N)/float64(n), "B/key")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/key")
 		})
 	}
 	b.Run("peer=redis-server", func(b *testing.B) { benchRedisMemory(b, n) })
@@ -186,6 +189,7 @@ func benchRedisMemory(b *testing.B, n int) {
 	b.StopTimer()
 	rdb.FlushAll(ctx)
 	b.ReportMetric(total/float64(b.N)/float64(n), "B/key")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/key")
 }
 
 // usedMemory returns used_memory from INFO memory.

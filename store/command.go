@@ -30,6 +30,9 @@ const (
 	flagMayReplicate
 	flagNoMulti
 	flagAllowBusy
+	// flagMovableKeys is set by init, as Redis does, when the key specs
+	// do not reduce to one (first, last, step) range.
+	flagMovableKeys
 
 	// lockDB locks every shard of the selected database (commands that see
 	// the whole keyspace: KEYS, DBSIZE, FLUSHDB, RANDOMKEY).
@@ -44,12 +47,180 @@ type command struct {
 	name  string // lower case; "container|sub" for subcommands
 	arity int    // Redis's arity: n > 0 exactly n args (with the name), n < 0 at least -n
 	flags cmdFlags
-	// Key positions, as Redis's legacy (first, last, step) range: first == 0
-	// means no keys; a negative last counts from the end (-1 = last arg).
+	acl   aclCat // Redis's explicit ACL categories; the implicit ones derive from flags
+	tips  []string
+	// keySpecs are Redis's key specs, in its order; COMMAND INFO, COMMAND
+	// GETKEYS and the legacy (first, last, step) range derive from them.
+	keySpecs []keySpec
+	// getKeys is Redis's getkeys_proc, for commands whose key flags depend
+	// on the arguments (key specs with keyVariableFlags).
+	getKeys func(args []string) []keyRef
+	run     func(*call)
+	group   string              // Redis's command group: string, generic, connection, server
+	subs    map[string]*command // a container's subcommands, by lower-case name
+	docs    *commandDocs        // COMMAND DOCS metadata, from commandDocsTable
+
+	// Key positions, as Redis's legacy (first, last, step) range derived
+	// from keySpecs by init: first == 0 means no keys; a negative last
+	// counts from the end (-1 = last arg). The executor locks these keys.
 	first, last, step int
-	run               func(*call)
-	group             string              // Redis's command group: string, generic, connection, server
-	subs              map[string]*command // a container's subcommands, by lower-case name
+}
+
+// aclCat is a set of Redis ACL categories; the bits are in the order
+// Redis lists categories (acl.c's ACLCommandCategories).
+type aclCat uint32
+
+const (
+	aclKeyspace aclCat = 1 << iota
+	aclRead
+	aclWrite
+	aclSet
+	aclSortedSet
+	aclList
+	aclHash
+	aclString
+	aclBitmap
+	aclHyperLogLog
+	aclGeo
+	aclStream
+	aclPubSub
+	aclAdmin
+	aclFast
+	aclSlow
+	aclBlocking
+	aclDangerous
+	aclConnection
+	aclTransaction
+	aclScripting
+)
+
+// aclCatNames are the categories' names, by bit.
+var aclCatNames = [...]string{
+	"keyspace", "read", "write", "set", "sortedset", "list", "hash", "string",
+	"bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow",
+	"blocking", "dangerous", "connection", "transaction", "scripting",
+}
+
+// aclCategories is cmd's full category set: the explicit ones plus those
+// Redis's setImplicitACLCategories derives from the flags.
+func (cmd *command) aclCategories() aclCat {
+	cats := cmd.acl
+	if cmd.flags&flagWrite != 0 {
+		cats |= aclWrite
+	}
+	if cmd.flags&flagReadOnly != 0 && cats&aclScripting == 0 {
+		cats |= aclRead
+	}
+	if cmd.flags&flagAdmin != 0 {
+		cats |= aclAdmin | aclDangerous
+	}
+	if cmd.flags&flagPubSub != 0 {
+		cats |= aclPubSub
+	}
+	if cmd.flags&flagFast != 0 {
+		cats |= aclFast
+	}
+	if cmd.flags&flagBlocking != 0 {
+		cats |= aclBlocking
+	}
+	if cats&aclFast == 0 {
+		cats |= aclSlow
+	}
+	return cats
+}
+
+// keyFlags are a key spec's flags, in Redis's order.
+type keyFlags uint16
+
+const (
+	keyRO keyFlags = 1 << iota
+	keyRW
+	keyOW
+	keyRM
+	keyAccess
+	keyUpdate
+	keyInsert
+	keyDelete
+	keyNotKey
+	keyIncomplete
+	keyVariableFlags
+)
+
+// keySpec is one of Redis's key specs: where a command's keys begin
+// (begin_search) and how many follow (find_keys).
+type keySpec struct {
+	flags keyFlags
+	notes string
+	// begin_search: index pos, or, when keyword is set, the argument after
+	// the first one equal to keyword, searched from startFrom (negative:
+	// from the end backwards).
+	pos       int
+	keyword   string
+	startFrom int
+	// find_keys: a range (lastKey relative to the start, or negative from
+	// the end; every keyStep-th argument; limit), or, when keyNum is set,
+	// the key count at keyNumIdx from the start and the keys from firstKey.
+	keyNum                  bool
+	lastKey, keyStep, limit int
+	keyNumIdx, firstKey     int
+}
+
+// indexRange is the common key spec: keys from argument pos to lastKey
+// (relative to pos, or negative from the end), every step.
+func indexRange(flags keyFlags, pos, lastKey, step int) keySpec {
+	return keySpec{flags: flags, pos: pos, lastKey: lastKey, keyStep: step}
+}
+
+func (ks keySpec) withNotes(notes string) keySpec {
+	ks.notes = notes
+	return ks
+}
+
+// keyRef is one key an invocation names: its argument index and flags.
+type keyRef struct {
+	pos   int
+	flags keyFlags
+}
+
+// legacyRange reduces key specs to Redis's legacy (first, last, step)
+// range as populateCommandLegacyRangeSpec does (last absolute, or negative
+// from the end), and reports whether some keys fall outside it
+// (movablekeys).
+func legacyRange(specs []keySpec) (first, last, step int, movable bool) {
+	if len(specs) == 0 {
+		return 0, 0, 0, false
+	}
+	plain := func(ks keySpec) bool { return ks.keyword == "" && !ks.keyNum }
+	abs := func(ks keySpec) int {
+		if ks.lastKey >= 0 {
+			return ks.pos + ks.lastKey
+		}
+		return ks.lastKey
+	}
+	if len(specs) == 1 && plain(specs[0]) {
+		ks := specs[0]
+		return ks.pos, abs(ks), ks.keyStep, ks.flags&keyIncomplete != 0
+	}
+	first = -1
+	var lastU, prev uint32
+	for _, ks := range specs {
+		if !plain(ks) || ks.keyStep != 1 || (prev != 0 && prev != uint32(ks.pos-1)) {
+			movable = true
+			continue
+		}
+		if ks.flags&keyIncomplete != 0 {
+			movable = true
+		}
+		if first < 0 || ks.pos < first {
+			first = ks.pos
+		}
+		lastU = max(lastU, uint32(int32(abs(ks))))
+		prev = lastU
+	}
+	if first < 0 {
+		return 0, 0, 0, true
+	}
+	return first, int(int32(lastU)), 1, movable
 }
 
 // call is one command's execution: its arguments, the reply writer and the
@@ -181,6 +352,12 @@ var commands map[string]*command
 func init() {
 	commands = make(map[string]*command, len(commandTable))
 	for _, c := range commandTable {
+		var movable bool
+		c.first, c.last, c.step, movable = legacyRange(c.keySpecs)
+		if movable {
+			c.flags |= flagMovableKeys
+		}
+		c.docs = commandDocsTable[c.name]
 		if i := strings.IndexByte(c.name, '|'); i >= 0 {
 			parent := commands[c.name[:i]]
 			if parent == nil {

@@ -74,7 +74,8 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 func (d *DB) add(key string, v value, at int64) *entry {
 	h := d.hash(key)
 	sh := &d.shards[shardIndex(h)]
-	e := &entry{key: key, val: v, ttl: -1, lru: d.s.lru.Load()}
+	e := newEntry(key)
+	e.val, e.ttl, e.meta = v, -1, hashTag(h)<<tagShift|d.s.lru.Load()
 	sh.tab.insert(e, h, d.hash)
 	sh.used += entrySize(key, v)
 	if at != 0 {

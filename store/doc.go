@@ -12,7 +12,9 @@
 // # Command table
 //
 // Every command is declared once in commandTable (commands.go): name, arity,
-// flags, key positions and handler. Do, Dial connections (and later Lua's
+// flags, key specs (from which the legacy first/last/step key range the
+// executor locks by is derived), ACL categories, tips and handler; the
+// documentation COMMAND DOCS serves is in commands_docs.go. Do, Dial connections (and later Lua's
 // redis.call and AOF replay) dispatch through that table, so arity checks,
 // error texts, locking and replies are the same everywhere. Handlers parse
 // their arguments and call the same locked-context operations the typed API

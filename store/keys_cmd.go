@@ -298,7 +298,9 @@ func ttlHandler(ms, abs bool) func(*call) {
 	return func(c *call) {
 		t := c.db.ttl(c.args[1], abs, c.now)
 		if t >= 0 && !ms {
-			t = (t + 500) / 1000
+			// Unsigned, as redis-server's build computes (ttl+500)/1000
+			// without wrapping at the top of the range.
+			t = int64((uint64(t) + 500) / 1000)
 		}
 		c.w.Int(t)
 	}

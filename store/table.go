@@ -59,13 +59,14 @@ func (t *table) rehashing() bool { return t.rehash >= 0 }
 
 // find returns the entry for key, or nil.
 func (t *table) find(key string, h uint64) *entry {
+	tag := hashTag(h)
 	for i := 0; i < 2; i++ {
 		b := t.b[i]
 		if len(b) == 0 {
 			return nil
 		}
 		for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
-			if e.key == key {
+			if e.tag() == tag && e.key == key {
 				return e
 			}
 		}
