@@ -116,10 +116,19 @@ func (sh *shard) heapRemove(i int) {
 		sh.heapFix(i)
 	}
 	e.ttl = -1
-	// Give back the backing array when the heap shrank well below it.
-	if c := cap(sh.ttl); c > 64 && len(sh.ttl) < c/4 {
-		sh.ttl = append([]ttlSlot(nil), sh.ttl...)
+	if len(sh.ttl) == 0 {
+		sh.ttl = nil
 	}
+}
+
+// heapShrinkSize returns the capacity the TTL heap's array should shrink to
+// when it is mostly empty, or 0. Like table shrinking, the sweeper does it
+// with the new array allocated outside the lock.
+func (sh *shard) heapShrinkSize() int {
+	if c := cap(sh.ttl); c > 64 && len(sh.ttl) < c/4 {
+		return 2 * len(sh.ttl)
+	}
+	return 0
 }
 
 // nextExpiry returns the earliest expiry in the shard, or 0.

@@ -114,7 +114,6 @@ func (t *table) remove(key string, h uint64, hash func(string) uint64) *entry {
 				*slot = e.next
 				e.next = nil
 				t.n--
-				t.maybeShrink(hash)
 				return e
 			}
 		}
@@ -125,26 +124,37 @@ func (t *table) remove(key string, h uint64, hash func(string) uint64) *entry {
 	return nil
 }
 
-// maybeShrink starts a rehash to a smaller table below 1/8 fill (Redis
-// resizes below 10%).
-func (t *table) maybeShrink(hash func(string) uint64) {
-	if !t.rehashing() && len(t.b[0]) > tableMinSize && t.n*8 < len(t.b[0]) {
-		t.resize(t.n, hash)
+// shrinkSize returns the size the table should shrink to, or 0. Tables
+// shrink below 1/8 fill (Redis resizes below 10%). Shrinking is not done by
+// remove: the sweeper does it (Redis's cron does too), allocating the new
+// buckets before it takes the shard lock.
+func (t *table) shrinkSize() int {
+	if t.rehashing() || len(t.b[0]) <= tableMinSize || t.n*8 >= len(t.b[0]) {
+		return 0
 	}
+	return sizeFor(t.n)
+}
+
+// startRehash begins an incremental rehash into the empty buckets b, which
+// must hold t.n entries at most at a fill of 1.
+func (t *table) startRehash(b []*entry, hash func(string) uint64) {
+	t.b[1] = b
+	t.rehash = 0
+	t.rehashStep(hash)
+}
+
+func sizeFor(n int) int {
+	if n <= tableMinSize {
+		return tableMinSize
+	}
+	return 1 << bits.Len(uint(n-1))
 }
 
 // resize starts an incremental rehash to the smallest power of two >= n.
 func (t *table) resize(n int, hash func(string) uint64) {
-	size := tableMinSize
-	if n > tableMinSize {
-		size = 1 << bits.Len(uint(n-1))
+	if size := sizeFor(n); size != len(t.b[0]) {
+		t.startRehash(make([]*entry, size), hash)
 	}
-	if size == len(t.b[0]) {
-		return
-	}
-	t.b[1] = make([]*entry, size)
-	t.rehash = 0
-	t.rehashStep(hash)
 }
 
 // clear drops every entry.
