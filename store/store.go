@@ -36,8 +36,8 @@ type Store struct {
 	// sharedLRU are the access clocks of Redis's shared integers 0..9999:
 	// every key holding one shares its clock, as in Redis.
 	sharedLRU [sharedIntCount]uint32
-	closed   atomic.Bool
-	closeMu  sync.Mutex
+	closed    atomic.Bool
+	closeMu   sync.Mutex
 }
 
 // ErrClosed is returned by operations on a closed Store.
