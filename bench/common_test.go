@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -50,12 +51,17 @@ var numKeys = sync.OnceValue(func() int {
 })
 
 // keys are "key:0" .. "key:<n-1>", formatted once so formatting is not
-// measured. preloadValues[i] is the value preloaded at keys[i]: a 16-digit
+// measured; peers are loaded with them. Operations look keys up with
+// lookupKeys, equal strings in separate memory, as keys arriving in a
+// request would be: a map that stored the caller's string would otherwise
+// compare pointers and never read the key's bytes, which no real lookup
+// gets. preloadValues[i] is the value preloaded at keys[i]: a 16-digit
 // decimal, so that INCR works on every key and SET, which writes values of
 // the same shape (setValues), keeps it working.
 var (
 	dataOnce      sync.Once
 	keys          []string
+	lookupKeys    []string
 	preloadValues []string
 	setValues     []string
 )
@@ -64,9 +70,11 @@ func loadData() {
 	dataOnce.Do(func() {
 		n := numKeys()
 		keys = make([]string, n)
+		lookupKeys = make([]string, n)
 		preloadValues = make([]string, n)
 		for i := range keys {
 			keys[i] = "key:" + strconv.Itoa(i)
+			lookupKeys[i] = strings.Clone(keys[i])
 			preloadValues[i] = strconv.FormatInt(1_000_000_000_000_000+int64(i), 10)
 		}
 		setValues = make([]string, 1024)
@@ -147,7 +155,7 @@ func peers() []peer {
 // owned by the goroutine.
 type op func(c kv, seq []int32, pos int, buf []string) error
 
-func keyAt(seq []int32, pos int) string { return keys[seq[pos&(seqLen-1)]] }
+func keyAt(seq []int32, pos int) string { return lookupKeys[seq[pos&(seqLen-1)]] }
 
 // runOp runs an operation over every peer, distribution and mode.
 func runOp(b *testing.B, fn op) {

@@ -35,6 +35,10 @@ const (
 	// encUnshared: an integer that is not one of Redis's shared integers
 	// even in 0..9999 (COPY duplicates the object).
 	encUnshared
+	// encSharedInt: the string is one of Redis's shared integers 0..9999
+	// (and neither flag above is set). Kept as a flag so that reads, which
+	// record accesses, don't parse the value.
+	encSharedInt
 )
 
 // strBuffer is a string that a command mutates in place. Redis's APPEND and
@@ -45,7 +49,11 @@ type strBuffer struct {
 }
 
 func stringValue(s string) value {
-	return value{p: unsafe.Pointer(unsafe.StringData(s)), n: int32(len(s)), kind: kindString}
+	v := value{p: unsafe.Pointer(unsafe.StringData(s)), n: int32(len(s)), kind: kindString}
+	if _, ok := parseSharedInt(s); ok {
+		v.enc = encSharedInt
+	}
+	return v
 }
 
 func bufferValue(b *strBuffer) value {
@@ -136,38 +144,50 @@ func (e *entry) tag() uint32 { return atomic.LoadUint32(&e.meta) >> tagShift }
 
 // touch records an access at clock. A value that is one of Redis's shared
 // integers has no access clock of its own in Redis: the shared object's is
-// touched, and OBJECT IDLETIME reports it, so shared records those.
+// touched, and OBJECT IDLETIME reports it, so shared records those. Kept
+// small enough to inline: it is on every read's path.
 func (e *entry) touch(clock uint32, shared *[sharedIntCount]uint32) {
-	if i, ok := e.val.sharedInt(); ok {
-		if atomic.LoadUint32(&shared[i]) != clock {
-			atomic.StoreUint32(&shared[i], clock)
-		}
+	if e.val.enc&encSharedInt != 0 {
+		touchShared(e.val, clock, shared)
 		return
 	}
 	// Write only when the clock moved, so hot keys read from several cores
 	// don't bounce the cache line.
-	m := atomic.LoadUint32(&e.meta)
-	if m&clockMask != clock {
-		atomic.StoreUint32(&e.meta, m&^clockMask|clock)
+	if m := atomic.LoadUint32(&e.meta); m&clockMask != clock {
+		e.setClock(m, clock)
+	}
+}
+
+func (e *entry) setClock(meta, clock uint32) {
+	atomic.StoreUint32(&e.meta, meta&^clockMask|clock)
+}
+
+func touchShared(v value, clock uint32, shared *[sharedIntCount]uint32) {
+	p := &shared[v.sharedIndex()]
+	if atomic.LoadUint32(p) != clock {
+		atomic.StoreUint32(p, clock)
 	}
 }
 
 // accessClock is the entry's last access, as OBJECT IDLETIME sees it.
 func (e *entry) accessClock(shared *[sharedIntCount]uint32) uint32 {
-	if i, ok := e.val.sharedInt(); ok {
-		return atomic.LoadUint32(&shared[i])
+	if e.val.enc&encSharedInt != 0 {
+		return atomic.LoadUint32(&shared[e.val.sharedIndex()])
 	}
 	return atomic.LoadUint32(&e.meta) & clockMask
 }
 
-// sharedInt reports whether v is one of Redis's shared integers (0..9999
-// stored through tryObjectEncoding), and which.
-func (v value) sharedInt() (int, bool) {
-	if v.kind != kindString || v.enc != 0 || v.n < 1 || v.n > 4 {
-		return 0, false
-	}
-	s := v.view()
-	if s[0] == '0' && len(s) > 1 {
+// sharedIndex is the number a value flagged encSharedInt holds.
+func (v value) sharedIndex() int {
+	n, _ := parseSharedInt(v.view())
+	return n
+}
+
+// parseSharedInt reports whether s is one of Redis's shared integers
+// (0..9999 written canonically, as tryObjectEncoding would store it), and
+// which.
+func parseSharedInt(s string) (int, bool) {
+	if len(s) < 1 || len(s) > 4 || s[0] == '0' && len(s) > 1 {
 		return 0, false
 	}
 	n := 0

@@ -12,6 +12,9 @@ import (
 const (
 	sweepBatch  = 128
 	sweepBudget = 200 * time.Microsecond
+	// rehashCronSteps is how many buckets a sweep moves along an unfinished
+	// rehash per shard and tick.
+	rehashCronSteps = 256
 )
 
 // sweepInterval is how often the sweeper runs on the real clock (Redis's
@@ -128,8 +131,17 @@ func (sw *sweeper) step(d *DB, sh *shard) bool {
 // not happen while writers wait.
 func (sw *sweeper) compact(d *DB, sh *shard) {
 	sh.mu.RLock()
-	tableSize, heapSize := sh.tab.shrinkSize(), sh.heapShrinkSize()
+	tableSize, heapSize, rehashing := sh.tab.shrinkSize(), sh.heapShrinkSize(), sh.tab.rehashing()
 	sh.mu.RUnlock()
+	if rehashing {
+		// Writes move a rehash along; finish it for shards nobody writes,
+		// as Redis's cron does, a bounded number of buckets per lock.
+		sh.mu.Lock()
+		for i := 0; i < rehashCronSteps && sh.tab.rehashing(); i++ {
+			sh.tab.rehashStep(d.hash)
+		}
+		sh.mu.Unlock()
+	}
 	if tableSize == 0 && heapSize == 0 {
 		return
 	}

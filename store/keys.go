@@ -161,7 +161,7 @@ func (v value) clone() value {
 		b := v.buffer().b
 		return bufferValue(&strBuffer{b: append([]byte(nil), b...)})
 	}
-	v.enc |= encUnshared
+	v.enc = v.enc&^encSharedInt | encUnshared
 	return v
 }
 
@@ -316,7 +316,7 @@ func (v value) encoding() string {
 
 // refCount is OBJECT REFCOUNT: Redis shares the integers 0..9999.
 func (v value) refCount() int64 {
-	if _, ok := v.sharedInt(); ok {
+	if v.enc&encSharedInt != 0 {
 		return 2147483647
 	}
 	return 1

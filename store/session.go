@@ -64,9 +64,11 @@ func (ss *session) exec(ctx context.Context, w *resp.Writer, args []string) {
 	c := &ss.c
 	*c = call{s: ss.s, db: ss.db, sess: ss, w: w, args: args, cmd: cmd, ctx: ctx}
 	ss.lockFor(cmd, args)
+	// Deferred so that a handler bug that panics cannot leave shards locked
+	// for every other client.
+	defer ss.locks.unlock()
 	c.now = ss.s.nowMs()
 	cmd.run(c)
-	ss.locks.unlock()
 	c.args = nil
 }
 

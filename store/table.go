@@ -57,21 +57,33 @@ func (t *table) rehashStep(hash func(string) uint64) {
 
 func (t *table) rehashing() bool { return t.rehash >= 0 }
 
-// find returns the entry for key, or nil.
+// find returns the entry for key, or nil. The common case, no rehash in
+// progress, is small enough to inline into every lookup.
 func (t *table) find(key string, h uint64) *entry {
+	if t.rehashing() {
+		return t.findRehashing(key, h)
+	}
+	b := t.b[0]
+	if len(b) == 0 {
+		return nil
+	}
 	tag := hashTag(h)
-	for i := 0; i < 2; i++ {
-		b := t.b[i]
-		if len(b) == 0 {
-			return nil
+	for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
+		if e.tag() == tag && e.key == key {
+			return e
 		}
+	}
+	return nil
+}
+
+// findRehashing is find while entries may be in either table.
+func (t *table) findRehashing(key string, h uint64) *entry {
+	tag := hashTag(h)
+	for _, b := range t.b {
 		for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
 			if e.tag() == tag && e.key == key {
 				return e
 			}
-		}
-		if !t.rehashing() {
-			return nil
 		}
 	}
 	return nil
