@@ -10,7 +10,9 @@ import (
 )
 
 // newDiff returns a differential session: a fresh Store and the shared
-// redis-server (flushed), one connection to each, speaking proto.
+// redis-server (flushed), one connection to each, speaking proto. The
+// Store's connection turns a panic into a failed write that carries it
+// (panicConn), so the test reports the command instead of dying.
 func newDiff(t *testing.T, proto int) (*redistest.Diff, *Store) {
 	t.Helper()
 	srv := redistest.Shared(t)
@@ -24,7 +26,13 @@ func newDiff(t *testing.T, proto int) (*redistest.Diff, *Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	sub := func() (net.Conn, error) { return s.Dial(context.Background(), "", "") }
+	sub := func() (net.Conn, error) {
+		conn, err := s.Dial(context.Background(), "", "")
+		if err != nil {
+			return nil, err
+		}
+		return panicConn{conn}, nil
+	}
 	return redistest.NewDiff(t, srv.Dial, sub, proto), s
 }
 

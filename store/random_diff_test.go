@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -56,7 +55,7 @@ func TestDiffRandom(t *testing.T) {
 	t.Logf("seed %d, %d commands per protocol (EMBEDIS_DIFF_SEED, EMBEDIS_DIFF_N)", seed, n)
 	for _, proto := range []int{2, 3} {
 		t.Run(fmt.Sprintf("RESP%d", proto), func(t *testing.T) {
-			d := newPanicSafeDiff(t, proto)
+			d, _ := newDiff(t, proto)
 			g := newCmdGen(seed, proto)
 			start := time.Now()
 			sent, flushes := 0, 0
@@ -134,32 +133,6 @@ func TestDiffRandom(t *testing.T) {
 			}
 		})
 	}
-}
-
-// newPanicSafeDiff is newDiff with the subject's connection wrapped so a
-// panic in the Store fails the test with the command that caused it
-// instead of killing the test binary.
-func newPanicSafeDiff(t *testing.T, proto int) *redistest.Diff {
-	t.Helper()
-	srv := redistest.Shared(t)
-	c := srv.Client(t)
-	if _, err := c.Do("FLUSHALL"); err != nil {
-		t.Fatal(err)
-	}
-	c.Close()
-	s, err := Open(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	sub := func() (net.Conn, error) {
-		conn, err := s.Dial(context.Background(), "", "")
-		if err != nil {
-			return nil, err
-		}
-		return panicConn{conn}, nil
-	}
-	return redistest.NewDiff(t, srv.Dial, sub, proto)
 }
 
 // panicConn turns a panic inside Write (where a Dial connection runs the
