@@ -28,7 +28,11 @@
 // table (table.go) with incremental rehashing, and a min-heap of the shard's
 // keys that carry a TTL. An entry (entry.go) is 48 bytes: the key, the value
 // (a string's bytes, or a pointer to a typed collection, in two words), the
-// hash-chain link, the entry's slot in the TTL heap and its access clock.
+// hash-chain link, the entry's slot in the TTL heap, and a word holding an
+// 8-bit hash tag and the 24-bit access clock. Keys up to 64 bytes are copied
+// into the entry's own allocation, so a lookup compares the key on the
+// cache line it already loaded for the entry. Entry pointers are stable for
+// the entry's life: the TTL heap, and later snapshots, hold them.
 //
 // Invariants:
 //
@@ -41,6 +45,8 @@
 //     snapshot can keep the old string by keeping the pointer.
 //   - shard.used is the sum of entrySize over the shard's entries, updated on
 //     every write, so a memory limit can be enforced without scanning.
+//   - Tables grow on insert and shrink from the sweeper, never on delete, so
+//     a deletion never allocates under a lock.
 //
 // # Concurrency
 //
@@ -58,6 +64,12 @@
 //     MOVE, COPY ... DB) lock every shard of the databases involved, in the
 //     same order.
 //
+// SCAN is the exception: it takes each shard's read lock in turn and holds
+// none between calls, so its guarantee is Redis's (a key present for the
+// whole scan is returned at least once), from the reverse-binary cursor of
+// table.scan. When MULTI/EXEC and scripts arrive, a SCAN inside them must use
+// the locks already held instead of taking its own.
+//
 // The same lock set mechanism (lockset.go) is what MULTI/EXEC and scripts use
 // to hold every key they need at once: the union of their commands' shards,
 // taken in the global order before the first command runs.
@@ -73,8 +85,10 @@
 //
 // Keys expire lazily (invisible when read, deleted when written) and
 // actively: the sweeper (expire.go) pops due keys off each shard's TTL heap in
-// steps of at most sweepBatch keys, releasing the shard lock between steps, so
-// no step holds a lock for long whatever the size of the keyspace. It runs
+// steps of at most sweepBatch keys or sweepBudget of work, releasing the
+// shard lock between steps, so no step's work holds a lock for long whatever
+// the size of the keyspace. (A step can still be held up by the goroutine
+// being descheduled while it holds the lock; bench/ measures that.) It runs
 // every 100ms on the real clock and, on a ManualClock, synchronously inside
 // Advance and Set, so a test that advances time sees keys gone exactly as if
 // that much time had passed.
