@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/embedis/embedis/store"
+	"github.com/redis/go-redis/v9"
 )
 
 func Example() {
@@ -68,4 +69,24 @@ func ExampleDB_Scan() {
 	}
 	fmt.Println(n, "users")
 	// Output: 2 users
+}
+
+// A Store speaks RESP on in-memory connections: go-redis (and rueidis,
+// redigo) use it unchanged through their dialer hook, with no socket.
+func ExampleStore_Dial() {
+	s, _ := store.Open(store.Options{})
+	defer s.Close()
+	rdb := redis.NewClient(&redis.Options{Dialer: s.Dial})
+	defer rdb.Close()
+
+	ctx := context.Background()
+	rdb.Set(ctx, "greeting", "hello", time.Minute)
+	fmt.Println(rdb.Get(ctx, "greeting").Val(), rdb.TTL(ctx, "greeting").Val())
+	fmt.Println(rdb.Incr(ctx, "greeting").Err())
+	_, err := rdb.Get(ctx, "missing").Result()
+	fmt.Println(err == redis.Nil)
+	// Output:
+	// hello 1m0s
+	// ERR value is not an integer or out of range
+	// true
 }
