@@ -52,11 +52,21 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 	return e
 }
 
+// slot returns key's hash and shard.
+func (d *DB) slot(key string) (uint64, *shard) {
+	h := d.hash(key)
+	return h, &d.shards[shardIndex(h)]
+}
+
 // lookupWrite returns the live entry for key, deleting it first if it has
 // expired (Redis's lookupKeyWrite). The shard's write lock must be held.
 func (d *DB) lookupWrite(key string, now int64) *entry {
-	h := d.hash(key)
-	sh := &d.shards[shardIndex(h)]
+	h, sh := d.slot(key)
+	return d.lookupWriteIn(sh, key, h, now)
+}
+
+// lookupWriteIn is lookupWrite with key's hash and shard already known.
+func (d *DB) lookupWriteIn(sh *shard, key string, h uint64, now int64) *entry {
 	e := sh.tab.find(key, h)
 	if e == nil {
 		return nil
@@ -72,8 +82,11 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 // add inserts a new key, which must not exist (live or expired: callers use
 // lookupWrite first). at is the absolute expiry or 0.
 func (d *DB) add(key string, v value, at int64) *entry {
-	h := d.hash(key)
-	sh := &d.shards[shardIndex(h)]
+	h, sh := d.slot(key)
+	return d.addIn(sh, key, h, v, at)
+}
+
+func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 	e := newEntry(key)
 	e.val, e.ttl, e.meta = v, -1, hashTag(h)<<tagShift|d.s.lru.Load()
 	sh.tab.insert(e, h, d.hash)
@@ -95,14 +108,21 @@ func (d *DB) replaceValue(e *entry, v value) {
 // set stores v at key (Redis's setKey): the key is created or overwritten;
 // its TTL becomes at (0 removes it) unless keepTTL.
 func (d *DB) set(key string, v value, at int64, keepTTL bool, now int64) {
-	if e := d.lookupWrite(key, now); e != nil {
-		d.replaceValue(e, v)
-		if !keepTTL {
-			d.shardOf(key).setExpire(e, at)
-		}
+	h, sh := d.slot(key)
+	d.storeIn(sh, key, h, d.lookupWriteIn(sh, key, h, now), v, at, keepTTL)
+}
+
+// storeIn is set once key's live entry e (or nil) is known.
+func (d *DB) storeIn(sh *shard, key string, h uint64, e *entry, v value, at int64, keepTTL bool) {
+	if e == nil {
+		d.addIn(sh, key, h, v, at)
 		return
 	}
-	d.add(key, v, at)
+	sh.used += v.size() - e.val.size()
+	e.val = v
+	if !keepTTL {
+		sh.setExpire(e, at)
+	}
 }
 
 // setExpire sets or clears e's absolute expiry.

@@ -110,7 +110,8 @@ func (d *DB) stringForWrite(key string, now int64) (*entry, error) {
 // reports whether it did. With a.get it also returns the previous value
 // (ErrWrongType, without setting, if that is not a string).
 func (d *DB) setString(key string, v value, a setArgs, now int64) (old string, hadOld, done bool, err error) {
-	e := d.lookupWrite(key, now)
+	h, sh := d.slot(key)
+	e := d.lookupWriteIn(sh, key, h, now)
 	if e != nil && a.get {
 		if !e.val.isString() {
 			return "", false, false, ErrWrongType
@@ -120,22 +121,16 @@ func (d *DB) setString(key string, v value, a setArgs, now int64) (old string, h
 	if a.nx && e != nil || a.xx && e == nil {
 		return old, hadOld, false, nil
 	}
-	if e != nil {
-		d.replaceValue(e, v)
-		if !a.keepTTL {
-			d.setExpire(e, a.at)
-		}
-	} else {
-		d.add(key, v, a.at)
-	}
+	d.storeIn(sh, key, h, e, v, a.at, a.keepTTL)
 	return old, hadOld, true, nil
 }
 
 // incrBy adds delta to the integer at key (INCRBY).
 func (d *DB) incrBy(key string, delta int64, now int64) (int64, error) {
-	e, err := d.stringForWrite(key, now)
-	if err != nil {
-		return 0, err
+	h, sh := d.slot(key)
+	e := d.lookupWriteIn(sh, key, h, now)
+	if e != nil && !e.val.isString() {
+		return 0, ErrWrongType
 	}
 	var n int64
 	if e != nil {
@@ -148,12 +143,7 @@ func (d *DB) incrBy(key string, delta int64, now int64) (int64, error) {
 		return 0, ErrOverflow
 	}
 	n += delta
-	v := stringValue(formatInt(n))
-	if e != nil {
-		d.replaceValue(e, v)
-	} else {
-		d.add(key, v, 0)
-	}
+	d.storeIn(sh, key, h, e, stringValue(formatInt(n)), 0, true)
 	return n, nil
 }
 
@@ -207,11 +197,8 @@ func (d *DB) incrByFloat(key, incr string, now int64) (string, error) {
 	s := redisstr.FormatHuman(sum)
 	v := stringValue(s)
 	v.enc = encNotTried // createStringObjectFromLongDouble skips tryObjectEncoding
-	if e != nil {
-		d.replaceValue(e, v)
-	} else {
-		d.add(key, v, 0)
-	}
+	h, sh := d.slot(key)
+	d.storeIn(sh, key, h, e, v, 0, true)
 	return s, nil
 }
 
@@ -345,14 +332,15 @@ func (d *DB) Get(key string) (string, error) {
 // Set stores value at key and reports whether it did (false only when NX
 // or XX prevented it). Without an expiry option it removes the key's TTL.
 func (d *DB) Set(key, value string, opts ...SetOption) (bool, error) {
-	var done bool
-	err := d.writeKey(key, func(now int64) error {
-		a, err := d.setArgsOf(opts, now)
-		if err == nil {
-			_, _, done, err = d.setString(key, stringValue(value), a, now)
-		}
-		return err
-	})
+	sh := d.shardOf(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	now := d.s.nowMs()
+	a, err := d.setArgsOf(opts, now)
+	if err != nil {
+		return false, err
+	}
+	_, _, done, err := d.setString(key, stringValue(value), a, now)
 	return done, err
 }
 
@@ -494,12 +482,10 @@ func (d *DB) DecrBy(key string, delta int64) (int64, error) {
 
 // IncrBy adds delta to the integer at key and returns the result.
 func (d *DB) IncrBy(key string, delta int64) (int64, error) {
-	var n int64
-	err := d.writeKey(key, func(now int64) (err error) {
-		n, err = d.incrBy(key, delta, now)
-		return err
-	})
-	return n, err
+	sh := d.shardOf(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return d.incrBy(key, delta, d.s.nowMs())
 }
 
 // IncrByFloat adds incr to the number at key with Redis's long double
