@@ -64,15 +64,6 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Quote(string(rune(k))) + ")"
 }
 
-// aggregate reports whether values of kind k carry Elems.
-func (k Kind) aggregate() bool {
-	switch k {
-	case Array, Map, Set, Attribute, Push:
-		return true
-	}
-	return false
-}
-
 // Value is one RESP2 or RESP3 value. Only the fields that belong to Kind are
 // meaningful; the others are zero.
 type Value struct {

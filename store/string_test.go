@@ -44,6 +44,10 @@ func TestTypedStrings(t *testing.T) {
 	if v, _ := s.GetEx("x", TTL(time.Second)); v != "4" || s.TTL("x") != time.Second {
 		t.Fatalf("GetEx: %q %v", v, s.TTL("x"))
 	}
+	s.GetEx("x", ExpireAt(clock.Now().Add(time.Hour)))
+	if s.TTL("x") != time.Hour {
+		t.Fatalf("GetEx ExpireAt: TTL %v", s.TTL("x"))
+	}
 	s.GetEx("x", Persist)
 	if s.TTL("x") != -1 {
 		t.Fatal("GetEx Persist")
