@@ -3,6 +3,7 @@ module github.com/embedis/embedis
 go 1.23.0
 
 require (
+	github.com/anishathalye/porcupine v1.3.1
 	github.com/gomodule/redigo v1.9.3
 	github.com/redis/go-redis/v9 v9.18.0
 	github.com/redis/rueidis v1.0.69
