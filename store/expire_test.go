@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"strconv"
 	"testing"
 	"time"
@@ -107,5 +108,15 @@ func TestRealClockSweeper(t *testing.T) {
 			t.Fatalf("sweeper did not reclaim keys: DBSIZE %d", s.DBSize())
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestTimeFollowsClock: TIME reads the Store's clock, like TTLs.
+func TestTimeFollowsClock(t *testing.T) {
+	s, clock := openManual(t)
+	clock.Set(time.Unix(1_800_000_000, 123_456_000))
+	v, err := s.Do(context.Background(), "TIME")
+	if err != nil || len(v.Elems) != 2 || v.Elems[0].Str != "1800000000" || v.Elems[1].Str != "123456" {
+		t.Fatalf("TIME = %v, %v", v, err)
 	}
 }
