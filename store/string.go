@@ -2,6 +2,7 @@ package store
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/embedis/embedis/internal/redisstr"
@@ -99,7 +100,14 @@ func (d *DB) stringAt(key string, now int64) (*entry, error) {
 // stringForWrite is stringAt for commands that modify: it deletes an
 // expired key first and returns (nil, nil) when the key is missing.
 func (d *DB) stringForWrite(key string, now int64) (*entry, error) {
-	e := d.lookupWrite(key, now)
+	h, sh := d.slot(key)
+	return d.stringForWriteIn(sh, key, h, now)
+}
+
+// stringForWriteIn is stringForWrite with key's hash and shard known, for
+// operations that go on to store into the same shard.
+func (d *DB) stringForWriteIn(sh *shard, key string, h uint64, now int64) (*entry, error) {
+	e := d.lookupWriteIn(sh, key, h, now)
 	if e != nil && !e.val.isString() {
 		return nil, ErrWrongType
 	}
@@ -128,9 +136,9 @@ func (d *DB) setString(key string, v value, a setArgs, now int64) (old string, h
 // incrBy adds delta to the integer at key (INCRBY).
 func (d *DB) incrBy(key string, delta int64, now int64) (int64, error) {
 	h, sh := d.slot(key)
-	e := d.lookupWriteIn(sh, key, h, now)
-	if e != nil && !e.val.isString() {
-		return 0, ErrWrongType
+	e, err := d.stringForWriteIn(sh, key, h, now)
+	if err != nil {
+		return 0, err
 	}
 	var n int64
 	if e != nil {
@@ -174,7 +182,8 @@ func formatInt(n int64) string {
 // incrByFloat adds the decimal incr to the number at key with Redis's long
 // double arithmetic and formatting (INCRBYFLOAT), returning the new text.
 func (d *DB) incrByFloat(key, incr string, now int64) (string, error) {
-	e, err := d.stringForWrite(key, now)
+	h, sh := d.slot(key)
+	e, err := d.stringForWriteIn(sh, key, h, now)
 	if err != nil {
 		return "", err
 	}
@@ -197,7 +206,6 @@ func (d *DB) incrByFloat(key, incr string, now int64) (string, error) {
 	s := redisstr.FormatHuman(sum)
 	v := stringValue(s)
 	v.enc = encNotTried // createStringObjectFromLongDouble skips tryObjectEncoding
-	h, sh := d.slot(key)
 	d.storeIn(sh, key, h, e, v, 0, true)
 	return s, nil
 }
@@ -534,7 +542,7 @@ func (d *DB) GetRange(key string, start, end int64) (string, error) {
 			return nil
 		}
 		if err == nil {
-			s = string([]byte(getRange(e.val.view(), start, end)))
+			s = strings.Clone(getRange(e.val.view(), start, end)) // the view is valid only under the lock
 		}
 		return err
 	})
