@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"maps"
 	"strings"
 
 	"github.com/embedis/embedis/resp"
@@ -351,6 +352,9 @@ var commands map[string]*command
 
 func init() {
 	commands = make(map[string]*command, len(commandTable))
+	for _, m := range []map[string]*commandDocs{hashDocs, listDocs, setDocs, zsetDocs} {
+		maps.Copy(commandDocsTable, m)
+	}
 	for _, c := range commandTable {
 		var movable bool
 		c.first, c.last, c.step, movable = legacyRange(c.keySpecs)

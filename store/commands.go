@@ -1,5 +1,7 @@
 package store
 
+import "slices"
+
 // commandTable declares every command once, one row each: name
 // (container|sub for subcommands, listed after their container), Redis's
 // arity, flags, explicit ACL categories, command tips, key specs, group and
@@ -10,7 +12,11 @@ package store
 //
 // The metadata is Redis 7.0's, as its commands/*.json declare it, so
 // COMMAND INFO and COMMAND DOCS reply as redis-server does.
-var commandTable = []*command{
+var commandTable = slices.Concat(coreCommands, hashCommands, listCommands, setCommands, zsetCommands)
+
+// coreCommands are the string, bitmap, keyspace, server and connection
+// commands; each collection type declares its rows in its own _cmd.go file.
+var coreCommands = []*command{
 	{name: "get", arity: 2, flags: flagReadOnly | flagFast, acl: aclString, keySpecs: []keySpec{indexRange(keyRO|keyAccess, 1, 0, 1)}, group: "string", run: cmdGet},
 	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, acl: aclString, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyUpdate|keyVariableFlags, 1, 0, 1).withNotes("RW and ACCESS due to the optional `GET` argument")}, getKeys: setGetKeys, group: "string", run: cmdSet},
 	{name: "setnx", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, acl: aclString, keySpecs: []keySpec{indexRange(keyOW|keyInsert, 1, 0, 1)}, group: "string", run: cmdSetNX},

@@ -101,6 +101,9 @@ func (v value) typeName() string {
 	case kindString, kindBuffer:
 		return "string"
 	}
+	if ops := kindOps[v.kind]; ops != nil {
+		return ops.typeName
+	}
 	return "none"
 }
 
@@ -113,6 +116,9 @@ func (v value) size() int64 {
 	case kindBuffer:
 		return 24 + int64(roundAlloc(cap(v.buffer().b)))
 	}
+	// Collections change in place without their entry knowing; their
+	// sizes will be accounted when eviction needs them (see the package
+	// doc).
 	return 0
 }
 

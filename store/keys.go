@@ -157,6 +157,9 @@ func (d *DB) copyKey(src string, to *DB, dst string, replace bool, now int64) (b
 // clone returns a copy of v that shares nothing mutable with it, as
 // Redis's dupStringObject: same encoding, never a shared integer.
 func (v value) clone() value {
+	if ops := kindOps[v.kind]; ops != nil {
+		return collValue(v.kind, ops.clone(v.p))
+	}
 	if v.kind == kindBuffer {
 		b := v.buffer().b
 		return bufferValue(&strBuffer{b: append([]byte(nil), b...)})
@@ -310,6 +313,9 @@ func (v value) encoding() string {
 			return "embstr"
 		}
 		return "raw"
+	}
+	if ops := kindOps[v.kind]; ops != nil {
+		return ops.encoding(v.p)
 	}
 	return ""
 }

@@ -158,6 +158,10 @@ func replyInt(raw []byte) int64 {
 	return n
 }
 
+// familyGens add the generators of the collection types: each type's
+// random_<type>_test.go appends its function here in an init.
+var familyGens []func(g *cmdGen, add func(w int, fn func() step))
+
 // step is one generated command.
 type step struct {
 	args  []string
@@ -342,6 +346,9 @@ func newCmdGen(seed uint64, proto int) *cmdGen {
 	add(1, g.genRandomKey)
 	add(1, g.genFlush)
 	add(3, g.genSelect)
+	for _, fg := range familyGens {
+		fg(g, add)
+	}
 	// connection and server
 	add(2, g.genConn)
 	add(1, g.genClient)

@@ -81,6 +81,16 @@ func (ss *session) lockFor(cmd *command, args []string) {
 		l.addAll()
 	case cmd.flags&lockDB != 0:
 		l.addDB(ss.db)
+	case cmd.flags&flagMovableKeys != 0:
+		// Keys found by the key specs (numkeys, keywords). When args do
+		// not fit them, the handler replies an error without touching
+		// any key.
+		for _, k := range cmd.keyRefs(args) {
+			l.addKey(ss.db, args[k.pos])
+		}
+		if l.hi < 0 {
+			return
+		}
 	case cmd.first != 0:
 		cmd.keys(args, func(k string) { l.addKey(ss.db, k) })
 	default:

@@ -1,0 +1,88 @@
+package store
+
+import "unsafe"
+
+// This file is what the collection types (hash, list, set, sorted set)
+// share: their value kinds, the per-kind operations the keyspace commands
+// need (TYPE, OBJECT ENCODING, COPY), and the lookups every collection
+// command starts with.
+//
+// A collection lives in its entry's value as a pointer to its own structure
+// (value.p) and is modified in place under the key's shard write lock.
+// Redis's rule that an empty collection does not exist is kept by the
+// commands: whatever removes the last element deletes the key (dropIfEmpty).
+
+// The collection kinds follow the string kinds (entry.go).
+const (
+	kindHash kind = iota + 16
+	kindList
+	kindSet
+	kindZSet
+)
+
+// collOps are a collection kind's operations on its structure, registered
+// by the type's own file (see registerKind), so that this file and the
+// keyspace commands need not know the types.
+type collOps struct {
+	typeName string                                // TYPE's reply
+	encoding func(p unsafe.Pointer) string         // OBJECT ENCODING: Redis's name at the same size
+	clone    func(p unsafe.Pointer) unsafe.Pointer // a deep copy, for COPY
+	length   func(p unsafe.Pointer) int
+}
+
+var kindOps [256]*collOps
+
+func registerKind(k kind, ops *collOps) { kindOps[k] = ops }
+
+// isColl reports whether v is a collection.
+func (v value) isColl() bool { return kindOps[v.kind] != nil }
+
+func collValue(k kind, p unsafe.Pointer) value { return value{p: p, kind: k} }
+
+// readColl returns the collection of kind k stored at key for reading: nil
+// when the key does not exist, ErrWrongType when it holds another type. The
+// shard lock (read or write) must be held.
+func readColl[T any](d *DB, key string, now int64, k kind) (*T, error) {
+	e := d.lookupRead(key, now)
+	if e == nil {
+		return nil, nil
+	}
+	if e.val.kind != k {
+		return nil, ErrWrongType
+	}
+	return (*T)(e.val.p), nil
+}
+
+// writeColl is readColl for commands that modify the collection: an
+// expired key is deleted first (Redis's lookupKeyWrite). The entry is
+// returned too, for dropIfEmpty. The shard write lock must be held.
+func writeColl[T any](d *DB, key string, now int64, k kind) (*entry, *T, error) {
+	e := d.lookupWrite(key, now)
+	if e == nil {
+		return nil, nil, nil
+	}
+	if e.val.kind != k {
+		return nil, nil, ErrWrongType
+	}
+	return e, (*T)(e.val.p), nil
+}
+
+// addColl creates key holding the collection c of kind k (the key must not
+// exist: callers use writeColl first) and wakes clients blocked on it.
+func addColl[T any](d *DB, key string, k kind, c *T) *entry {
+	e := d.add(key, collValue(k, unsafe.Pointer(c)), 0)
+	d.signalReady(key, k)
+	return e
+}
+
+// dropIfEmpty deletes e's key when its collection has no elements left, as
+// Redis deletes a key whose collection becomes empty, and reports whether
+// it did. e may be nil.
+func (d *DB) dropIfEmpty(e *entry) bool {
+	if e == nil || !e.val.isColl() || kindOps[e.val.kind].length(e.val.p) > 0 {
+		return false
+	}
+	h, sh := d.slot(e.key)
+	d.unlink(sh, e.key, h)
+	return true
+}

@@ -1,0 +1,4 @@
+package store
+
+// zsetCommands are the zset type's rows of the command table.
+var zsetCommands = []*command{}
