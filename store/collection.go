@@ -68,11 +68,10 @@ func writeColl[T any](d *DB, key string, now int64, k kind) (*entry, *T, error) 
 }
 
 // addColl creates key holding the collection c of kind k (the key must not
-// exist: callers use writeColl first) and wakes clients blocked on it.
+// exist: callers use writeColl first); clients blocked on it are served
+// before the caller's locks are released (blocking.go).
 func addColl[T any](d *DB, key string, k kind, c *T) *entry {
-	e := d.add(key, collValue(k, unsafe.Pointer(c)), 0)
-	d.signalReady(key, k)
-	return e
+	return d.add(key, collValue(k, unsafe.Pointer(c)), 0)
 }
 
 // dropIfEmpty deletes e's key when its collection has no elements left, as

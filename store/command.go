@@ -236,6 +236,12 @@ type call struct {
 	now  int64 // Unix ms, read once per command
 	cmd  *command
 	ctx  context.Context
+	// A blocking command that must wait sets blocked (queued with
+	// DB.block) and its deadline; the executor waits once the locks are
+	// released, then replies blockReply or, on timeout, a null array.
+	blocked    *waiter
+	deadline   int64
+	blockReply *resp.Writer
 }
 
 // err writes e as an error reply: Redis's text for its sentinel errors,

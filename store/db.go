@@ -94,6 +94,9 @@ func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 	if at != 0 {
 		sh.setExpire(e, at)
 	}
+	if v.kind == kindList || v.kind == kindZSet {
+		d.signalReady(sh, key)
+	}
 	return e
 }
 

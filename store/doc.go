@@ -93,6 +93,30 @@
 // Advance and Set, so a test that advances time sees keys gone exactly as if
 // that much time had passed.
 //
+// # Collections
+//
+// Hashes, lists, sets and sorted sets (hash.go, list.go, set.go, zset.go)
+// live behind their entry's value as a pointer to the type's own structure,
+// changed in place under the key's shard write lock; collection.go holds
+// what they share (kinds, typed lookups with WRONGTYPE, the rule that a
+// collection emptied by a command deletes its key). Small ones use compact
+// encodings reported by OBJECT ENCODING under Redis's names and thresholds;
+// large ones use internal/dict, Redis's dict with its SCAN cursor, and the
+// sorted set adds an order-statistic tree for O(log n) ranks. Each type's
+// file documents its structure and invariants. Collections are not yet
+// counted in shard.used (value.size): their in-place changes will report
+// size deltas when eviction needs them.
+//
+// # Blocking commands
+//
+// BLPOP and its kin (blocking.go) wait without polling: a waiter is queued
+// per key in the key's shard, a command that creates a watched key serves
+// the waiters in FIFO order before it releases its locks (as Redis serves
+// them right after the command), and a waiter ends on its deadline on the
+// Store's clock, on context cancellation or when its connection closes.
+// Because BLMOVE's waiter writes its destination, writers also lock the
+// destinations of the move waiters on their keys.
+//
 // # Point-in-time snapshots
 //
 // Background saves (a later capability) need a consistent view while writers

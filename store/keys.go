@@ -233,6 +233,10 @@ func (d *DB) swapWith(o *DB) {
 		a.ttl, b.ttl = b.ttl, a.ttl
 		a.used, b.used = b.used, a.used
 	}
+	// Clients blocked in either database now see the other's keys.
+	now := d.s.nowMs()
+	d.rescanBlocked(now)
+	o.rescanBlocked(now)
 }
 
 // expireFlags are EXPIRE's NX, XX, GT and LT.

@@ -72,8 +72,43 @@ func (l *lockSet) lock() {
 	l.held = true
 }
 
-// unlock releases every lock and empties the set.
-func (l *lockSet) unlock() {
+// lockWithMoves locks the set after adding the destinations of the move
+// waiters blocked on keys (BLMOVE), which serving them may write; it
+// checks again once locked, since a waiter may have blocked in between.
+func (l *lockSet) lockWithMoves(d *DB, keys []string) {
+	for {
+		for _, k := range d.moveClosure(keys) {
+			l.addKey(d, k)
+		}
+		l.lock()
+		missing := false
+		for _, k := range d.moveClosure(keys) {
+			if !l.has(d, k) {
+				missing = true
+			}
+		}
+		if !missing {
+			return
+		}
+		l.release()
+	}
+}
+
+func (l *lockSet) has(d *DB, key string) bool {
+	i := shardIndex(d.hash(key))
+	return l.masks[d.index][i/64]&(1<<(i%64)) != 0
+}
+
+// serveReady serves the clients blocked on keys made ready in the set's
+// shards, which must be held for writing.
+func (l *lockSet) serveReady(now int64) {
+	for di := l.lo; di <= l.hi; di++ {
+		l.dbs[di].serveMask(&l.masks[di], now)
+	}
+}
+
+// release unlocks the set's locks, keeping the set.
+func (l *lockSet) release() {
 	switch {
 	case !l.held:
 	case l.one != nil && l.write:
@@ -85,6 +120,12 @@ func (l *lockSet) unlock() {
 			l.dbs[di].lockMask(l.write, &l.masks[di], false)
 		}
 	}
+	l.held = false
+}
+
+// unlock releases every lock and empties the set.
+func (l *lockSet) unlock() {
+	l.release()
 	for di := l.lo; di <= l.hi; di++ {
 		l.masks[di] = [shardCount / 64]uint64{}
 	}
@@ -95,10 +136,18 @@ func (l *lockSet) unlock() {
 
 // writeKey runs fn with key's shard write-locked, at the clock's now.
 func (d *DB) writeKey(key string, fn func(now int64) error) error {
+	if d.s.blocking.moveCount.Load() > 0 {
+		return d.lockKeysErr(true, []string{key}, 1, fn)
+	}
 	sh := d.shardOf(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	return fn(d.s.nowMs())
+	now := d.s.nowMs()
+	err := fn(now)
+	if len(sh.ready) > 0 {
+		d.serveShard(sh, now)
+	}
+	return err
 }
 
 // readKey runs fn with key's shard read-locked, at the clock's now.
@@ -118,12 +167,48 @@ func (d *DB) lockKeys(write bool, keys []string, step int, fn func(now int64)) {
 func (d *DB) lockKeysErr(write bool, keys []string, step int, fn func(now int64) error) error {
 	var mask [shardCount / 64]uint64
 	for i := 0; i < len(keys); i += step {
-		si := shardIndex(d.hash(keys[i]))
-		mask[si/64] |= 1 << (si % 64)
+		d.maskAdd(&mask, keys[i])
 	}
-	d.lockMask(write, &mask, true)
+	if write && d.s.blocking.moveCount.Load() > 0 {
+		d.lockWithMoves(&mask, keys, step)
+	} else {
+		d.lockMask(write, &mask, true)
+	}
 	defer d.lockMask(write, &mask, false)
-	return fn(d.s.nowMs())
+	now := d.s.nowMs()
+	err := fn(now)
+	if write && d.s.blocking.readyKeys.Load() > 0 {
+		d.serveMask(&mask, now)
+	}
+	return err
+}
+
+// lockWithMoves is lockSet.lockWithMoves for the typed API's masks.
+func (d *DB) lockWithMoves(mask *[shardCount / 64]uint64, keys []string, step int) {
+	var ks []string
+	for i := 0; i < len(keys); i += step {
+		ks = append(ks, keys[i])
+	}
+	for {
+		for _, k := range d.moveClosure(ks) {
+			d.maskAdd(mask, k)
+		}
+		d.lockMask(true, mask, true)
+		missing := false
+		for _, k := range d.moveClosure(ks) {
+			si := shardIndex(d.hash(k))
+			missing = missing || mask[si/64]&(1<<(si%64)) == 0
+		}
+		if !missing {
+			return
+		}
+		d.lockMask(true, mask, false)
+	}
+}
+
+func (d *DB) maskAdd(mask *[shardCount / 64]uint64, key string) {
+	si := shardIndex(d.hash(key))
+	mask[si/64] |= 1 << (si % 64)
 }
 
 // lockMask locks (or unlocks) the shards in mask, in ascending order.

@@ -63,12 +63,30 @@ func (ss *session) exec(ctx context.Context, w *resp.Writer, args []string) {
 	ss.lastCmd = cmd.name
 	c := &ss.c
 	*c = call{s: ss.s, db: ss.db, sess: ss, w: w, args: args, cmd: cmd, ctx: ctx}
-	ss.lockFor(cmd, args)
+	ss.run(c)
+	if bw := c.blocked; bw != nil {
+		c.blocked = nil
+		if bw.wait(ctx, c.deadline) {
+			w.Raw(c.blockReply.Bytes())
+		} else {
+			w.NullArray()
+		}
+	}
+}
+
+// run runs c's handler under the command's locks, then serves the clients
+// blocked on keys the command created, before any other command can see
+// the keys (blocking.go).
+func (ss *session) run(c *call) {
+	ss.lockFor(c.cmd, c.args)
 	// Deferred so that a handler bug that panics cannot leave shards locked
 	// for every other client.
 	defer ss.locks.unlock()
 	c.now = ss.s.nowMs()
-	cmd.run(c)
+	c.cmd.run(c)
+	if ss.locks.write && ss.s.blocking.readyKeys.Load() > 0 {
+		ss.locks.serveReady(c.now)
+	}
 	c.args = nil
 }
 
@@ -96,6 +114,14 @@ func (ss *session) lockFor(cmd *command, args []string) {
 	default:
 		return
 	}
+	if l.write && ss.s.blocking.moveCount.Load() > 0 && cmd.flags&(lockDB|lockAll) == 0 {
+		var keys []string
+		for _, k := range cmd.keyRefs(args) {
+			keys = append(keys, args[k.pos])
+		}
+		l.lockWithMoves(ss.db, keys)
+		return
+	}
 	l.lock()
 }
 
@@ -114,7 +140,16 @@ func (cs connSession) Exec(ctx context.Context, w *resp.Writer, args []string) b
 	return true
 }
 
-func (cs connSession) MayBlock(args []string) bool { return false }
+// MayBlock reports whether args name a blocking command (BLPOP...), which
+// the connection then runs on its own goroutine so that the client's Write
+// never waits for another client's push.
+func (cs connSession) MayBlock(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	cmd := findCommand(commands, args[0])
+	return cmd != nil && cmd.flags&flagBlocking != 0
+}
 
 func (cs connSession) Close() {}
 

@@ -19,7 +19,11 @@ type shard struct {
 	tab  table
 	ttl  []ttlSlot // min-heap on at
 	used int64     // sum of entrySize over entries
-	_    [24]byte  // keep neighbouring shards' locks off this cache line
+	// blocked are the clients blocked on keys of this shard, and ready
+	// the keys created while they wait (blocking.go).
+	blocked map[string]*waitQueue
+	ready   []string
+	_       [24]byte // keep neighbouring shards' locks off this cache line
 }
 
 // ttlSlot is one expiring key in a shard's TTL heap.

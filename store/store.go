@@ -36,6 +36,7 @@ type Store struct {
 	// sharedLRU are the access clocks of Redis's shared integers 0..9999:
 	// every key holding one shares its clock, as in Redis.
 	sharedLRU [sharedIntCount]uint32
+	blocking  blockRegistry
 	closed    atomic.Bool
 	closeMu   sync.Mutex
 }
@@ -131,6 +132,7 @@ type ManualClock struct {
 	now       atomic.Int64 // Unix ns
 	mu        sync.Mutex
 	observers map[*sweeper]struct{}
+	timers    map[chan struct{}]int64 // blocked calls' deadlines, Unix ms
 }
 
 // NewManualClock returns a ManualClock reading start.
@@ -162,9 +164,36 @@ func (c *ManualClock) notify() {
 	for o := range c.observers {
 		obs = append(obs, o)
 	}
+	now := c.Now().UnixMilli()
+	for ch, at := range c.timers {
+		if at <= now {
+			close(ch)
+			delete(c.timers, ch)
+		}
+	}
 	c.mu.Unlock()
 	for _, o := range obs {
 		o.sweepAll()
+	}
+}
+
+// addTimer closes ch once the clock reaches at (Unix ms); the returned
+// function cancels it.
+func (c *ManualClock) addTimer(at int64, ch chan struct{}) func() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if at <= c.Now().UnixMilli() {
+		close(ch)
+		return func() {}
+	}
+	if c.timers == nil {
+		c.timers = map[chan struct{}]int64{}
+	}
+	c.timers[ch] = at
+	return func() {
+		c.mu.Lock()
+		delete(c.timers, ch)
+		c.mu.Unlock()
 	}
 }
 
