@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"math"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -350,4 +352,69 @@ func (s *Store) after(deadline int64) (<-chan struct{}, func()) {
 	d := time.Until(time.UnixMilli(deadline))
 	t := time.AfterFunc(d, func() { close(ch) })
 	return ch, func() { t.Stop() }
+}
+
+// blockOn makes c wait for a key of keys to hold a k (its own keys' write
+// locks are held): serve, run by the command that fills the key, pops for
+// it and writes the reply. dest is BLMOVE's destination.
+func (c *call) blockOn(k kind, keys []string, dest string, deadline int64, serve func(key string, now int64, w *resp.Writer)) {
+	rw := resp.NewWriter(c.w.Protocol())
+	w := &waiter{kind: k, keys: distinctKeys(keys), dest: strings.Clone(dest)}
+	w.serve = func(key string, now int64) { serve(key, now, rw) }
+	c.db.block(w)
+	c.blocked, c.deadline, c.blockReply = w, deadline, rw
+}
+
+// distinctKeys copies keys (the connection reuses its argument memory),
+// dropping repeats as Redis's blockForKeys does.
+func distinctKeys(keys []string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !slices.Contains(out, k) {
+			out = append(out, strings.Clone(k))
+		}
+	}
+	return out
+}
+
+// blockTyped is the typed API's blocking call: try runs for each key in
+// order under the locks of keys and dest, and reports whether it took an
+// element; if none did, the call waits (timeout 0: forever) and try runs
+// again, by the serving command, for the key that is filled. It returns
+// ErrNil on timeout and ctx's error when ctx ends first.
+func (d *DB) blockTyped(ctx context.Context, k kind, keys []string, dest string, timeout time.Duration, try func(key string, now int64) (bool, error)) error {
+	if timeout < 0 {
+		return ErrTimeoutNegative
+	}
+	lockKeys := keys
+	if dest != "" {
+		lockKeys = append(slices.Clip(keys), dest)
+	}
+	var w *waiter
+	var deadline int64
+	var servedErr error // written by the server before it wakes w
+	err := d.lockKeysErr(true, lockKeys, 1, func(now int64) error {
+		for _, key := range keys {
+			if ok, err := try(key, now); ok || err != nil {
+				return err
+			}
+		}
+		if timeout > 0 {
+			deadline = now + max(1, timeout.Milliseconds())
+		}
+		w = &waiter{kind: k, keys: distinctKeys(keys), dest: dest}
+		w.serve = func(key string, now int64) { _, servedErr = try(key, now) }
+		d.block(w)
+		return nil
+	})
+	if err != nil || w == nil {
+		return err
+	}
+	if w.wait(ctx, deadline) {
+		return servedErr
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return ErrNil
 }
