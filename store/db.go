@@ -88,7 +88,7 @@ func (d *DB) add(key string, v value, at int64) *entry {
 
 func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 	e := newEntry(key)
-	e.val, e.ttl, e.meta = v, -1, hashTag(h)<<tagShift|d.s.lru.Load()
+	e.val, e.ttl, e.meta = v, -1, d.s.lru.Load()
 	sh.tab.insert(e, h, d.hash)
 	sh.used += entrySize(key, v)
 	if at != 0 {

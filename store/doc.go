@@ -24,15 +24,16 @@
 // # Keyspace and entries
 //
 // Each database is split into [shardCount] shards by the high bits of a
-// 64-bit maphash of the key. A shard owns a sync.RWMutex, a chained hash
-// table (table.go) with incremental rehashing, and a min-heap of the shard's
-// keys that carry a TTL. An entry (entry.go) is 48 bytes: the key, the value
-// (a string's bytes, or a pointer to a typed collection, in two words), the
-// hash-chain link, the entry's slot in the TTL heap, and a word holding an
-// 8-bit hash tag and the 24-bit access clock. Keys up to 64 bytes are copied
-// into the entry's own allocation, so a lookup compares the key on the
-// cache line it already loaded for the entry. Entry pointers are stable for
-// the entry's life: the TTL heap, and later snapshots, hold them.
+// 64-bit maphash of the key. A shard owns a sync.RWMutex, an open-addressing
+// hash table (table.go: groups of eight tag bytes and eight entry pointers,
+// resized incrementally), and a min-heap of the shard's keys that carry a
+// TTL. An entry (entry.go) is 40 bytes: the key, the value (a string's
+// bytes, or a pointer to a typed collection, in two words), the entry's slot
+// in the TTL heap, and its 24-bit access clock. Keys up to 72 bytes are
+// copied into the entry's own allocation, so a lookup compares the key on
+// the cache line it already loaded for the entry: a GET costs one miss for
+// the table group and one for the entry. Entry pointers are stable for the
+// entry's life: the TTL heap, and later snapshots, hold them.
 //
 // Invariants:
 //

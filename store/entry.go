@@ -15,7 +15,7 @@ const (
 
 // value is a Redis value in two words. A plain string keeps its bytes
 // directly (p = unsafe.StringData, n = length), which keeps a string entry at
-// 48 bytes with no extra allocation for the header; other kinds point p at
+// 40 bytes with no extra allocation for the header; other kinds point p at
 // their own structure.
 type value struct {
 	p    unsafe.Pointer
@@ -123,30 +123,20 @@ func (v value) size() int64 {
 }
 
 // entry is one key. Its layout is part of the memory bar (≤ 104 bytes of heap
-// per small string key): 16 (key header) + 16 (value) + 8 (chain) + 4 (ttl
-// slot) + 4 (meta) = 48, one size class with no slack.
+// per small string key): 16 (key header) + 16 (value) + 4 (ttl slot) + 4
+// (meta) = 40, and with a key of up to 24 bytes in the same allocation, 64.
 type entry struct {
-	key  string
-	val  value
-	next *entry // hash-chain link within the shard table
-	ttl  int32  // index in the shard's TTL heap, -1 when the key is persistent
-	// meta packs the key's hash tag (top 8 bits, fixed) with its access
-	// clock (low 24 bits: Redis's LRU clock is 24 bits wide). The tag lets
-	// a chain walk skip entries without reading their keys' bytes. Read and
-	// written atomically: readers under a shared lock record accesses.
+	key string
+	val value
+	ttl int32 // index in the shard's TTL heap, -1 when the key is persistent
+	// meta is the access clock in its low 24 bits (Redis's LRU clock is 24
+	// bits wide); the high bits are free for the eviction policy's use.
+	// Read and written atomically: readers under a shared lock record
+	// accesses.
 	meta uint32
 }
 
-const (
-	tagShift  = 24
-	clockMask = 1<<tagShift - 1
-)
-
-// hashTag is the 8 bits of a key's hash kept in its entry's meta: bits
-// above the bucket index and below the shard index.
-func hashTag(h uint64) uint32 { return uint32(h>>48) & 0xff }
-
-func (e *entry) tag() uint32 { return atomic.LoadUint32(&e.meta) >> tagShift }
+const clockMask = 1<<24 - 1
 
 // touch records an access at clock. A value that is one of Redis's shared
 // integers has no access clock of its own in Redis: the shared object's is
@@ -207,8 +197,8 @@ func parseSharedInt(s string) (int, bool) {
 }
 
 // entryOverhead is the fixed heap an entry costs: the struct and its share
-// of a bucket slot.
-const entryOverhead = int64(unsafe.Sizeof(entry{})) + 8
+// of its table's slots (9 bytes per slot, at about 5/8 fill).
+const entryOverhead = int64(unsafe.Sizeof(entry{})) + 14
 
 // Entries with their key's bytes in the same allocation. A lookup then
 // reads the entry and the key it compares from one cache line instead of
@@ -216,21 +206,21 @@ const entryOverhead = int64(unsafe.Sizeof(entry{})) + 8
 // keyspace. The classes fill Go's 64, 80, 96 and 112-byte size classes
 // exactly, so a short key costs no more memory than a separate string.
 type (
-	entryKey16 struct {
+	entryKey24 struct {
 		entry
-		kb [16]byte
+		kb [24]byte
 	}
-	entryKey32 struct {
+	entryKey40 struct {
 		entry
-		kb [32]byte
+		kb [40]byte
 	}
-	entryKey48 struct {
+	entryKey56 struct {
 		entry
-		kb [48]byte
+		kb [56]byte
 	}
-	entryKey64 struct {
+	entryKey72 struct {
 		entry
-		kb [64]byte
+		kb [72]byte
 	}
 )
 
@@ -240,17 +230,17 @@ func newEntry(key string) *entry {
 	var e *entry
 	var kb []byte
 	switch n := len(key); {
-	case n <= 16:
-		x := new(entryKey16)
+	case n <= 24:
+		x := new(entryKey24)
 		e, kb = &x.entry, x.kb[:n]
-	case n <= 32:
-		x := new(entryKey32)
+	case n <= 40:
+		x := new(entryKey40)
 		e, kb = &x.entry, x.kb[:n]
-	case n <= 48:
-		x := new(entryKey48)
+	case n <= 56:
+		x := new(entryKey56)
 		e, kb = &x.entry, x.kb[:n]
-	case n <= 64:
-		x := new(entryKey64)
+	case n <= 72:
+		x := new(entryKey72)
 		e, kb = &x.entry, x.kb[:n]
 	default:
 		return &entry{key: key}

@@ -145,9 +145,9 @@ func (sw *sweeper) compact(d *DB, sh *shard) {
 	if tableSize == 0 && heapSize == 0 {
 		return
 	}
-	var buckets []*entry
+	var groups []group
 	if tableSize != 0 {
-		buckets = make([]*entry, tableSize)
+		groups = make([]group, tableSize)
 	}
 	var heap []ttlSlot
 	if heapSize != 0 {
@@ -156,8 +156,8 @@ func (sw *sweeper) compact(d *DB, sh *shard) {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	// The shard may have changed between the two locks.
-	if buckets != nil && sh.tab.shrinkSize() != 0 && sh.tab.n <= len(buckets) {
-		sh.tab.startRehash(buckets, d.hash)
+	if groups != nil && sh.tab.shrinkSize() != 0 && sizeFor(sh.tab.n) <= len(groups) {
+		sh.tab.startRehash(groups, d.hash)
 	}
 	if heap != nil && len(sh.ttl) <= cap(heap) && sh.heapShrinkSize() != 0 {
 		sh.ttl = append(heap, sh.ttl...)

@@ -87,7 +87,7 @@ func (d *DB) scanStep(cursor uint64, count int, keep func(e *entry, sh *shard, n
 			v = 0 // an empty shard costs no budget, as an empty Redis table
 		} else {
 			for budget > 0 && visited < count {
-				v = sh.tab.scan(v, func(e *entry) {
+				v = sh.tab.scan(v, d.hash, func(e *entry) {
 					visited++
 					if keep(e, sh, now) {
 						out = append(out, e.key)

@@ -2,58 +2,94 @@ package store
 
 import "math/bits"
 
-// table is a shard's hash table: chained buckets, power-of-two sized, grown
-// and shrunk by incremental rehashing as Redis's dict does, so no single
-// operation pays for moving the whole table. It stores no hashes; callers
-// pass the key's hash with every call, and the table recomputes hashes with
-// hashKey only when it moves entries.
+// table is a shard's hash table: open addressing over groups of eight slots,
+// each group a word of control bytes (one per slot: empty, deleted, or the
+// key's 8-bit hash tag) and eight entry pointers, probed linearly from the
+// key's home group (its hash's low bits), as in Abseil's Swiss tables. A
+// lookup reads one group, compares the eight tags at once, and dereferences
+// only the entry whose tag matches, so a GET costs one miss for the group
+// and one for the entry; a chained table pays for every entry ahead of the
+// key on its chain. Entries stay separate allocations, so their pointers
+// are stable: the TTL heap, the collections' callers and snapshots hold
+// them across writes.
 //
-// Why not a Go map: SCAN needs a cursor that survives resizes and still
-// returns every key present for the whole scan, which Redis gets from the
-// reverse-binary cursor over power-of-two buckets (scan below). A Go map has
-// no resumable position. Chaining through entry.next also keeps a key's heap
-// cost at one 48-byte entry plus an 8-byte bucket slot.
+// The table grows by doubling and shrinks (from the sweeper) below 1/8
+// fill, and it resizes incrementally as Redis's dict does: while a rehash
+// is in progress, g[1] is the new table, every write moves one group of
+// g[0], and lookups try g[1] then g[0]. Groups of g[0] below rehash have
+// been moved and are empty; a key of g[0] whose home group was moved can
+// only have been displaced past them, so probes of g[0] start at rehash.
 //
-// Invariants: while rehash >= 0, buckets of b[0] below rehash are empty and
-// their entries live in b[1]; n counts the entries of both.
+// SCAN keeps Redis's guarantee (every key present for the whole scan is
+// returned at least once) with Redis's reverse-binary cursor, over home
+// groups instead of buckets: visiting a cursor emits the keys whose home
+// group it is, wherever probing displaced them.
+//
+// Invariants: a probe for a present key meets no group with an empty slot
+// before the key's group (deletions in full groups leave a deleted mark);
+// used counts occupied and deleted slots, and stays at most 7/8 of the
+// slots; n counts the entries of both tables.
 type table struct {
-	b      [2][]*entry
+	g      [2]groups
 	n      int
-	rehash int // next bucket of b[0] to move, or -1
+	rehash int // next group of g[0] to move, or -1
 }
 
-const tableMinSize = 4
-
-// rehashStep moves one bucket (visiting at most ten empty ones) from b[0] to
-// b[1]. Every write calls it while a rehash is in progress.
-func (t *table) rehashStep(hash func(string) uint64) {
-	if t.rehash < 0 {
-		return
-	}
-	empty := 10
-	for t.rehash < len(t.b[0]) && t.b[0][t.rehash] == nil {
-		t.rehash++
-		if empty--; empty == 0 {
-			break
-		}
-	}
-	if t.rehash < len(t.b[0]) {
-		mask := uint64(len(t.b[1]) - 1)
-		for e := t.b[0][t.rehash]; e != nil; {
-			next := e.next
-			i := hash(e.key) & mask
-			e.next = t.b[1][i]
-			t.b[1][i] = e
-			e = next
-		}
-		t.b[0][t.rehash] = nil
-		t.rehash++
-	}
-	if t.rehash >= len(t.b[0]) {
-		t.b[0], t.b[1] = t.b[1], nil
-		t.rehash = -1
-	}
+type groups struct {
+	g    []group
+	used int
 }
+
+type group struct {
+	ctrl uint64 // byte i describes slot i
+	e    [groupSlots]*entry
+}
+
+const (
+	groupSlots  = 8
+	ctrlEmpty   = 0
+	ctrlDeleted = 1 // tags are 2..255
+	lsbs        = 0x0101010101010101
+	msbs        = 0x8080808080808080
+)
+
+// tagOf is the control byte of a key with hash h: bits the home group
+// (low bits) and the shard index (top 8 bits) do not use.
+func tagOf(h uint64) uint8 {
+	t := uint8(h >> 48)
+	if t < 2 {
+		t += 2
+	}
+	return t
+}
+
+// matchByte has the high bit of every byte of w equal to b set, and
+// possibly of bytes above one that is (callers check each candidate).
+func matchByte(w uint64, b uint8) uint64 {
+	x := w ^ (lsbs * uint64(b))
+	return (x - lsbs) &^ x & msbs
+}
+
+// matchFree marks the empty or deleted bytes of w; its lowest mark, if
+// any, is exact.
+func matchFree(w uint64) uint64 {
+	x := w &^ lsbs // deleted (1) becomes empty (0)
+	return (x - lsbs) &^ x & msbs
+}
+
+// hasEmpty reports whether w has an empty byte.
+func hasEmpty(w uint64) bool { return (w-lsbs)&^w&msbs != 0 }
+
+func slotOf(m uint64) int { return bits.TrailingZeros64(m) >> 3 }
+
+func (g *group) setCtrl(s int, b uint8) {
+	g.ctrl = g.ctrl&^(0xff<<(8*s)) | uint64(b)<<(8*s)
+}
+
+func (g *group) ctrlAt(s int) uint8 { return uint8(g.ctrl >> (8 * s)) }
+
+// maxUsed is the most slots (occupied or deleted) gs may use.
+func (gs *groups) maxUsed() int { return len(gs.g) * groupSlots * 7 / 8 }
 
 func (t *table) rehashing() bool { return t.rehash >= 0 }
 
@@ -63,49 +99,96 @@ func (t *table) find(key string, h uint64) *entry {
 	if t.rehashing() {
 		return t.findRehashing(key, h)
 	}
-	b := t.b[0]
-	if len(b) == 0 {
-		return nil
-	}
-	tag := hashTag(h)
-	for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
-		if e.tag() == tag && e.key == key {
-			return e
-		}
+	if g, s := t.g[0].slot(key, h, 0); g != nil {
+		return g.e[s]
 	}
 	return nil
 }
 
-// findRehashing is find while entries may be in either table.
 func (t *table) findRehashing(key string, h uint64) *entry {
-	tag := hashTag(h)
-	for _, b := range t.b {
-		for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
-			if e.tag() == tag && e.key == key {
-				return e
-			}
-		}
+	if g, s := t.g[1].slot(key, h, 0); g != nil {
+		return g.e[s]
+	}
+	if g, s := t.g[0].slot(key, h, t.rehash); g != nil {
+		return g.e[s]
 	}
 	return nil
+}
+
+// slot returns the group and slot holding key, or nil. Probing starts at
+// the home group or, if it is lower, at group from (see table).
+func (gs *groups) slot(key string, h uint64, from int) (*group, int) {
+	n := len(gs.g)
+	if n == 0 {
+		return nil, 0
+	}
+	mask := n - 1
+	tag := tagOf(h)
+	i := int(h) & mask
+	if i < from {
+		i = from
+	}
+	for probes := 0; probes < n; probes++ {
+		g := &gs.g[i]
+		for m := matchByte(g.ctrl, tag); m != 0; m &= m - 1 {
+			s := slotOf(m)
+			if e := g.e[s]; e != nil && e.key == key {
+				return g, s
+			}
+		}
+		if hasEmpty(g.ctrl) {
+			return nil, 0
+		}
+		i = (i + 1) & mask
+	}
+	return nil, 0
+}
+
+// put stores e in the first free slot of its probe sequence. gs must have
+// a free slot.
+func (gs *groups) put(e *entry, h uint64) {
+	mask := len(gs.g) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		g := &gs.g[i]
+		if m := matchFree(g.ctrl); m != 0 {
+			s := slotOf(m)
+			if g.ctrlAt(s) == ctrlEmpty {
+				gs.used++
+			}
+			g.setCtrl(s, tagOf(h))
+			g.e[s] = e
+			return
+		}
+	}
+}
+
+// del empties slot s of g. A group with an empty slot never made a probe
+// go on past it, so its slot can become empty again; in a full group it
+// must stay marked, or probes for keys displaced beyond it would stop.
+func (gs *groups) del(g *group, s int) {
+	g.e[s] = nil
+	if hasEmpty(g.ctrl) {
+		g.setCtrl(s, ctrlEmpty)
+		gs.used--
+	} else {
+		g.setCtrl(s, ctrlDeleted)
+	}
 }
 
 // insert adds e, whose key must not be present.
 func (t *table) insert(e *entry, h uint64, hash func(string) uint64) {
-	if t.b[0] == nil {
-		t.b[0] = make([]*entry, tableMinSize)
-		t.rehash = -1
-	}
 	t.rehashStep(hash)
-	if !t.rehashing() && t.n >= len(t.b[0]) {
-		t.resize(t.n+1, hash)
+	if !t.rehashing() && t.g[0].used+1 > t.g[0].maxUsed() {
+		t.startRehash(make([]group, sizeFor(t.n+1)), hash)
 	}
-	b := t.b[0]
+	if t.rehashing() && t.g[1].used+1 > t.g[1].maxUsed() {
+		t.regrow(hash)
+	}
 	if t.rehashing() {
-		b = t.b[1]
+		t.g[1].put(e, h)
+	} else {
+		t.g[0].put(e, h)
 	}
-	i := h & uint64(len(b)-1)
-	e.next = b[i]
-	b[i] = e
 	t.n++
 }
 
@@ -115,58 +198,104 @@ func (t *table) remove(key string, h uint64, hash func(string) uint64) *entry {
 		return nil
 	}
 	t.rehashStep(hash)
-	for i := 0; i < 2; i++ {
-		b := t.b[i]
-		if len(b) == 0 {
-			break
-		}
-		slot := &b[h&uint64(len(b)-1)]
-		for e := *slot; e != nil; slot, e = &e.next, e.next {
-			if e.key == key {
-				*slot = e.next
-				e.next = nil
-				t.n--
-				return e
-			}
-		}
-		if !t.rehashing() {
+	if !t.rehashing() {
+		return t.removeFrom(&t.g[0], key, h, 0)
+	}
+	if e := t.removeFrom(&t.g[1], key, h, 0); e != nil {
+		return e
+	}
+	return t.removeFrom(&t.g[0], key, h, t.rehash)
+}
+
+func (t *table) removeFrom(gs *groups, key string, h uint64, from int) *entry {
+	g, s := gs.slot(key, h, from)
+	if g == nil {
+		return nil
+	}
+	e := g.e[s]
+	gs.del(g, s)
+	t.n--
+	return e
+}
+
+// rehashStep moves one group (visiting at most ten empty ones) from g[0]
+// to g[1]. Every write calls it while a rehash is in progress.
+func (t *table) rehashStep(hash func(string) uint64) {
+	if !t.rehashing() {
+		return
+	}
+	old := t.g[0].g
+	for empty := 10; t.rehash < len(old) && old[t.rehash].ctrl == 0; {
+		t.rehash++
+		if empty--; empty == 0 {
 			break
 		}
 	}
-	return nil
+	if t.rehash < len(old) {
+		g := &old[t.rehash]
+		if t.g[1].used+groupSlots > t.g[1].maxUsed() {
+			t.regrow(hash)
+			return
+		}
+		for s, e := range g.e {
+			if e != nil {
+				t.g[1].put(e, hash(e.key))
+				g.e[s] = nil
+			}
+		}
+		g.ctrl = 0
+		t.rehash++
+	}
+	if t.rehash >= len(old) {
+		t.g[0], t.g[1] = t.g[1], groups{}
+		t.rehash = -1
+	}
 }
 
-// shrinkSize returns the size the table should shrink to, or 0. Tables
-// shrink below 1/8 fill (Redis resizes below 10%). Shrinking is not done by
-// remove: the sweeper does it (Redis's cron does too), allocating the new
-// buckets before it takes the shard lock.
+// regrow moves every entry into one new table sized for them, at once. It
+// is the rare way out when inserts fill the target of a shrink before the
+// incremental rehash into it is done: the shrink only started below 1/8
+// fill, so there are few entries to move.
+func (t *table) regrow(hash func(string) uint64) {
+	ng := groups{g: make([]group, sizeFor(t.n+1))}
+	t.each(func(e *entry) bool {
+		ng.put(e, hash(e.key))
+		return true
+	})
+	t.g[0], t.g[1], t.rehash = ng, groups{}, -1
+}
+
+// shrinkSize returns the number of groups the table should shrink to, or
+// 0. Tables shrink below 1/8 fill (Redis resizes below 10%). Shrinking is
+// not done by remove: the sweeper does it (Redis's cron does too),
+// allocating the new groups before it takes the shard lock.
 func (t *table) shrinkSize() int {
-	if t.rehashing() || len(t.b[0]) <= tableMinSize || t.n*8 >= len(t.b[0]) {
+	if t.rehashing() || len(t.g[0].g) <= 1 || t.n*8 >= len(t.g[0].g) {
 		return 0
 	}
 	return sizeFor(t.n)
 }
 
-// startRehash begins an incremental rehash into the empty buckets b, which
-// must hold t.n entries at most at a fill of 1.
-func (t *table) startRehash(b []*entry, hash func(string) uint64) {
-	t.b[1] = b
+// startRehash begins an incremental rehash into the empty groups g, which
+// must hold t.n entries within the fill limit.
+func (t *table) startRehash(g []group, hash func(string) uint64) {
+	if t.g[0].g == nil {
+		t.g[0] = groups{g: g}
+		return
+	}
+	t.g[1] = groups{g: g}
 	t.rehash = 0
 	t.rehashStep(hash)
 }
 
+// sizeFor is the number of groups (a power of two) for n entries: a table
+// grown at 7/8 full is then 7/16 full.
 func sizeFor(n int) int {
-	if n <= tableMinSize {
-		return tableMinSize
+	need := (2*n + 6) / 7
+	if need <= 1 {
+		return 1
 	}
-	return 1 << bits.Len(uint(n-1))
-}
-
-// resize starts an incremental rehash to the smallest power of two >= n.
-func (t *table) resize(n int, hash func(string) uint64) {
-	if size := sizeFor(n); size != len(t.b[0]) {
-		t.startRehash(make([]*entry, size), hash)
-	}
+	return 1 << bits.Len(uint(need-1))
 }
 
 // clear drops every entry.
@@ -175,10 +304,10 @@ func (t *table) clear() { *t = table{rehash: -1} }
 // each calls fn for every entry until fn returns false. fn must not modify
 // the table.
 func (t *table) each(fn func(*entry) bool) bool {
-	for _, b := range t.b {
-		for _, e := range b {
-			for ; e != nil; e = e.next {
-				if !fn(e) {
+	for i := range t.g {
+		for gi := range t.g[i].g {
+			for _, e := range t.g[i].g[gi].e {
+				if e != nil && !fn(e) {
 					return false
 				}
 			}
@@ -187,72 +316,91 @@ func (t *table) each(fn func(*entry) bool) bool {
 	return true
 }
 
-// random returns a uniformly chosen bucket's random entry (Redis's
-// dictGetFairRandomKey is no fairer), or nil when empty. rnd returns a
-// random uint64.
+// random returns a random entry (a random non-empty group's random entry,
+// as fair as Redis's dictGetFairRandomKey), or nil when empty. rnd
+// returns a random uint64.
 func (t *table) random(rnd func() uint64) *entry {
 	if t.n == 0 {
 		return nil
 	}
 	for {
-		tbl := 0
+		gs := t.g[0].g
 		if t.rehashing() && rnd()&1 == 1 {
-			tbl = 1
+			gs = t.g[1].g
 		}
-		b := t.b[tbl]
-		if e := b[rnd()&uint64(len(b)-1)]; e != nil {
-			n := 0
-			for x := e; x != nil; x = x.next {
-				n++
+		g := &gs[rnd()&uint64(len(gs)-1)]
+		var full [groupSlots]*entry
+		k := 0
+		for _, e := range g.e {
+			if e != nil {
+				full[k] = e
+				k++
 			}
-			k := int(rnd() % uint64(n))
-			for ; k > 0; k-- {
-				e = e.next
-			}
-			return e
+		}
+		if k > 0 {
+			return full[rnd()%uint64(k)]
 		}
 	}
 }
 
-// scan calls fn for the entries of the bucket(s) at cursor v and returns the
-// next cursor; 0 means the scan is complete. It is Redis's dictScan: the
-// cursor's bits are incremented from the most significant end, so buckets
-// already visited map to buckets already visited after the table grows or
-// shrinks, and every key present for the whole scan is returned at least
-// once (a key may be returned more than once).
-func (t *table) scan(v uint64, fn func(*entry)) uint64 {
+// scan calls fn for the entries whose home group is cursor v's and
+// returns the next cursor; 0 means the scan is complete. It is Redis's
+// dictScan over home groups: the cursor's bits are incremented from the
+// most significant end, so groups already visited map to groups already
+// visited after the table grows or shrinks, and every key present for the
+// whole scan is returned at least once (a key may be returned more than
+// once).
+func (t *table) scan(v uint64, hash func(string) uint64, fn func(*entry)) uint64 {
 	if t.n == 0 {
 		return 0
 	}
-	emit := func(e *entry) {
-		for ; e != nil; e = e.next {
-			fn(e)
-		}
-	}
 	if !t.rehashing() {
-		m0 := uint64(len(t.b[0]) - 1)
-		emit(t.b[0][v&m0])
-		v |= ^m0
-		v = bits.Reverse64(v)
-		v++
-		return bits.Reverse64(v)
+		m0 := uint64(len(t.g[0].g) - 1)
+		t.g[0].emitHome(int(v&m0), 0, hash, fn)
+		return nextCursor(v, m0)
 	}
-	small, large := t.b[0], t.b[1]
-	if len(small) > len(large) {
+	small, large := &t.g[0], &t.g[1]
+	sFrom, lFrom := t.rehash, 0
+	if len(small.g) > len(large.g) {
 		small, large = large, small
+		sFrom, lFrom = lFrom, sFrom
 	}
-	m0, m1 := uint64(len(small)-1), uint64(len(large)-1)
-	emit(small[v&m0])
-	// Visit the buckets of the larger table that expand the small bucket.
+	m0, m1 := uint64(len(small.g)-1), uint64(len(large.g)-1)
+	small.emitHome(int(v&m0), sFrom, hash, fn)
+	// Visit the groups of the larger table that expand the small group.
 	for {
-		emit(large[v&m1])
-		v |= ^m1
-		v = bits.Reverse64(v)
-		v++
-		v = bits.Reverse64(v)
+		large.emitHome(int(v&m1), lFrom, hash, fn)
+		v = nextCursor(v, m1)
 		if v&(m0^m1) == 0 {
 			break
 		}
 	}
 	return v
+}
+
+// emitHome calls fn for the entries of gs whose home group is home, along
+// the probe run from it (from as in slot).
+func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(*entry)) {
+	mask := len(gs.g) - 1
+	i := max(home, from)
+	for probes := 0; probes < len(gs.g); probes++ {
+		g := &gs.g[i]
+		for _, e := range g.e {
+			if e != nil && int(hash(e.key))&mask == home {
+				fn(e)
+			}
+		}
+		if hasEmpty(g.ctrl) {
+			return
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// nextCursor increments v's bits under mask from the most significant end.
+func nextCursor(v, mask uint64) uint64 {
+	v |= ^mask
+	v = bits.Reverse64(v)
+	v++
+	return bits.Reverse64(v)
 }

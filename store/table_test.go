@@ -1,0 +1,242 @@
+package store
+
+import (
+	"hash/maphash"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// tableModel drives a table and a Go map with the same random operations,
+// including the sweeper's shrinking, and checks they agree.
+type tableModel struct {
+	t    *testing.T
+	tab  table
+	ref  map[string]*entry
+	seed maphash.Seed
+}
+
+func newTableModel(t *testing.T) *tableModel {
+	return &tableModel{t: t, tab: table{rehash: -1}, ref: map[string]*entry{}, seed: maphash.MakeSeed()}
+}
+
+func (m *tableModel) hash(k string) uint64 { return maphash.String(m.seed, k) }
+
+func (m *tableModel) insert(k string) {
+	if m.ref[k] != nil {
+		return
+	}
+	e := newEntry(k)
+	m.tab.insert(e, m.hash(k), m.hash)
+	m.ref[k] = e
+}
+
+func (m *tableModel) remove(k string) {
+	got := m.tab.remove(k, m.hash(k), m.hash)
+	if got != m.ref[k] {
+		m.t.Fatalf("remove(%q) = %p, want %p", k, got, m.ref[k])
+	}
+	delete(m.ref, k)
+}
+
+// shrink does what the sweeper's compact does.
+func (m *tableModel) shrink() {
+	if n := m.tab.shrinkSize(); n != 0 {
+		m.tab.startRehash(make([]group, n), m.hash)
+	}
+}
+
+func (m *tableModel) check() {
+	if m.tab.n != len(m.ref) {
+		m.t.Fatalf("n = %d, want %d", m.tab.n, len(m.ref))
+	}
+	for k, e := range m.ref {
+		if got := m.tab.find(k, m.hash(k)); got != e {
+			m.t.Fatalf("find(%q) = %p, want %p (rehash %d)", k, got, e, m.tab.rehash)
+		}
+	}
+	seen := 0
+	m.tab.each(func(e *entry) bool {
+		if m.ref[e.key] != e {
+			m.t.Fatalf("each yielded %q, not in the table", e.key)
+		}
+		seen++
+		return true
+	})
+	if seen != len(m.ref) {
+		m.t.Fatalf("each yielded %d entries, want %d", seen, len(m.ref))
+	}
+	for _, g := range m.tab.g {
+		if g.used > g.maxUsed() {
+			m.t.Fatalf("used %d slots of a %d-slot limit", g.used, g.maxUsed())
+		}
+	}
+}
+
+// TestTableModel churns a table through growth, deletion marks, shrinking
+// and incremental rehashes in both directions, checking every lookup.
+func TestTableModel(t *testing.T) {
+	for seed := uint64(0); seed < 8; seed++ {
+		m := newTableModel(t)
+		r := rand.New(rand.NewPCG(seed, 1))
+		universe := 1 + r.IntN(5000)
+		for i := 0; i < 40000; i++ {
+			k := "k" + strconv.Itoa(r.IntN(universe))
+			switch op := r.IntN(100); {
+			case op < 55:
+				m.insert(k)
+			case op < 97:
+				m.remove(k)
+			case op < 99:
+				m.shrink()
+			default:
+				if m.tab.find("absent", m.hash("absent")) != nil {
+					t.Fatal("found an absent key")
+				}
+			}
+			if i%997 == 0 {
+				m.check()
+			}
+		}
+		m.check()
+	}
+}
+
+// TestTableDeletedMarks fills and empties the same slots many times: the
+// deleted marks must not make the table grow without bound or lose keys.
+func TestTableDeletedMarks(t *testing.T) {
+	m := newTableModel(t)
+	for round := 0; round < 200; round++ {
+		for i := 0; i < 50; i++ {
+			m.insert(strconv.Itoa(round*50 + i))
+		}
+		for i := 0; i < 50; i++ {
+			m.remove(strconv.Itoa(round*50 + i))
+		}
+		m.insert("stay" + strconv.Itoa(round))
+	}
+	m.check()
+	for m.tab.rehashing() {
+		m.tab.rehashStep(m.hash)
+	}
+	if n := len(m.tab.g[0].g); n > sizeFor(len(m.ref))*4 {
+		t.Fatalf("%d groups for %d keys", n, len(m.ref))
+	}
+}
+
+// TestTableScanGuarantee checks Redis's SCAN guarantee at the table level,
+// with inserts and deletes of other keys (and so growth, shrinking and
+// rehashes in progress) between cursor steps.
+func TestTableScanGuarantee(t *testing.T) {
+	for seed := uint64(0); seed < 30; seed++ {
+		m := newTableModel(t)
+		r := rand.New(rand.NewPCG(seed, 2))
+		stable := 1 + r.IntN(3000)
+		for i := 0; i < stable; i++ {
+			m.insert("s" + strconv.Itoa(i))
+		}
+		seen := map[string]bool{}
+		var live []string // the churned keys, at most a few thousand
+		extra := 0
+		v := uint64(0)
+		for steps := 0; ; steps++ {
+			v = m.tab.scan(v, m.hash, func(e *entry) { seen[e.key] = true })
+			if v == 0 {
+				break
+			}
+			switch r.IntN(3) {
+			case 0:
+				for j := r.IntN(300); j > 0 && len(live) < 3000; j-- {
+					k := "x" + strconv.Itoa(extra)
+					extra++
+					m.insert(k)
+					live = append(live, k)
+				}
+			case 1:
+				for j := r.IntN(300); j > 0 && len(live) > 0; j-- {
+					i := r.IntN(len(live))
+					m.remove(live[i])
+					live[i] = live[len(live)-1]
+					live = live[:len(live)-1]
+				}
+			case 2:
+				m.shrink()
+			}
+			if steps > 1e6 {
+				t.Fatal("scan does not terminate")
+			}
+		}
+		for i := 0; i < stable; i++ {
+			if k := "s" + strconv.Itoa(i); !seen[k] {
+				t.Fatalf("seed %d: %q, present for the whole scan, was not returned", seed, k)
+			}
+		}
+	}
+}
+
+func TestTableRandom(t *testing.T) {
+	m := newTableModel(t)
+	if m.tab.random(rand.Uint64) != nil {
+		t.Fatal("random entry of an empty table")
+	}
+	for i := 0; i < 100; i++ {
+		m.insert(strconv.Itoa(i))
+	}
+	got := map[string]bool{}
+	for i := 0; i < 20000; i++ {
+		got[m.tab.random(rand.Uint64).key] = true
+	}
+	if len(got) != 100 {
+		t.Fatalf("random reached %d of 100 keys", len(got))
+	}
+}
+
+// TestTableScanDisplacedAcrossRehash scans a table caught mid-rehash with a
+// key of the old table whose home group has been moved but which probing
+// had displaced past the moved groups: the scan must still return it.
+func TestTableScanDisplacedAcrossRehash(t *testing.T) {
+	for seed := 0; seed < 200; seed++ {
+		m := newTableModel(t)
+		// Fill to the brink of growing (7/8), where displacement is common.
+		for n := 0; n < 200 || m.tab.rehashing() || m.tab.g[0].used+1 <= m.tab.g[0].maxUsed(); n++ {
+			if m.tab.rehashing() {
+				m.tab.rehashStep(m.hash)
+				continue
+			}
+			m.insert("k" + strconv.Itoa(seed*1000+n))
+		}
+		// Grow by hand, one group at a time, until the state appears.
+		m.tab.g[1] = groups{g: make([]group, 2*len(m.tab.g[0].g))}
+		m.tab.rehash = 0
+		for m.tab.rehashing() {
+			if m.hasDisplacedAcross() {
+				seen := map[string]bool{}
+				for v := m.tab.scan(0, m.hash, func(e *entry) { seen[e.key] = true }); v != 0; {
+					v = m.tab.scan(v, m.hash, func(e *entry) { seen[e.key] = true })
+				}
+				for k := range m.ref {
+					if !seen[k] {
+						t.Fatalf("seed %d: scan mid-rehash (group %d) missed %q", seed, m.tab.rehash, k)
+					}
+				}
+				m.check()
+				return
+			}
+			m.tab.rehashStep(m.hash)
+		}
+	}
+	t.Skip("no seed produced a key displaced across the rehash point")
+}
+
+func (m *tableModel) hasDisplacedAcross() bool {
+	old := m.tab.g[0].g
+	mask := len(old) - 1
+	for gi := m.tab.rehash; gi < len(old); gi++ {
+		for _, e := range old[gi].e {
+			if e != nil && int(m.hash(e.key))&mask < m.tab.rehash {
+				return true
+			}
+		}
+	}
+	return false
+}
