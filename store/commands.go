@@ -1,5 +1,7 @@
 package store
 
+import "slices"
+
 // commandTable declares every command once, one row each: name
 // (container|sub for subcommands, listed after their container), Redis's
 // arity, flags, explicit ACL categories, command tips, key specs, group and
@@ -10,7 +12,7 @@ package store
 //
 // The metadata is Redis 7.0's, as its commands/*.json declare it, so
 // COMMAND INFO and COMMAND DOCS reply as redis-server does.
-var commandTable = []*command{
+var commandTable = slices.Concat([]*command{
 	{name: "get", arity: 2, flags: flagReadOnly | flagFast, acl: aclString, keySpecs: []keySpec{indexRange(keyRO|keyAccess, 1, 0, 1)}, group: "string", run: cmdGet},
 	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, acl: aclString, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyUpdate|keyVariableFlags, 1, 0, 1).withNotes("RW and ACCESS due to the optional `GET` argument")}, getKeys: setGetKeys, group: "string", run: cmdSet},
 	{name: "setnx", arity: 3, flags: flagWrite | flagDenyOOM | flagFast, acl: aclString, keySpecs: []keySpec{indexRange(keyOW|keyInsert, 1, 0, 1)}, group: "string", run: cmdSetNX},
@@ -93,4 +95,4 @@ var commandTable = []*command{
 	{name: "bitop", arity: -4, flags: flagWrite | flagDenyOOM, acl: aclBitmap, keySpecs: []keySpec{indexRange(keyOW|keyUpdate, 2, 0, 1), indexRange(keyRO|keyAccess, 3, -1, 1)}, group: "bitmap", run: cmdBitOp},
 	{name: "bitfield", arity: -2, flags: flagWrite | flagDenyOOM, acl: aclBitmap, keySpecs: []keySpec{indexRange(keyRW|keyUpdate|keyAccess|keyVariableFlags, 1, 0, 1).withNotes("This command allows both access and modification of the key")}, getKeys: bitfieldGetKeys, group: "bitmap", run: cmdBitField},
 	{name: "bitfield_ro", arity: -2, flags: flagReadOnly | flagFast, acl: aclBitmap, keySpecs: []keySpec{indexRange(keyRO|keyAccess, 1, 0, 1)}, group: "bitmap", run: cmdBitFieldRO},
-}
+}, hllCommands)

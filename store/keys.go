@@ -157,9 +157,12 @@ func (d *DB) copyKey(src string, to *DB, dst string, replace bool, now int64) (b
 // clone returns a copy of v that shares nothing mutable with it, as
 // Redis's dupStringObject: same encoding, never a shared integer.
 func (v value) clone() value {
-	if v.kind == kindBuffer {
+	switch v.kind {
+	case kindBuffer:
 		b := v.buffer().b
 		return bufferValue(&strBuffer{b: append([]byte(nil), b...)})
+	case kindSketch:
+		return v.sketch().clone()
 	}
 	v.enc = v.enc&^encSharedInt | encUnshared
 	return v
@@ -299,7 +302,7 @@ func (d *DB) persist(key string, now int64) bool {
 // use at the same size.
 func (v value) encoding() string {
 	switch v.kind {
-	case kindBuffer:
+	case kindBuffer, kindSketch:
 		return "raw"
 	case kindString:
 		s := v.view()
