@@ -141,33 +141,27 @@ func (d *DB) editSketch(key string, now int64, edit func(sk *hll.Sketch) bool) (
 	return created, nil
 }
 
-// pfAdd is PFADD: it reports whether the key was created or a register
-// grew.
-func (d *DB) pfAdd(key string, elements []string, now int64) (bool, error) {
+// pfAdd is PFADD: add adds the elements to the sketch and reports whether
+// a register grew; pfAdd reports that, or that it created the key.
+func (d *DB) pfAdd(key string, now int64, add func(sk *hll.Sketch) bool) (bool, error) {
 	changed := false
 	created, err := d.editSketch(key, now, func(sk *hll.Sketch) bool {
-		for _, el := range elements {
-			if sk.AddString(el) {
-				changed = true
-			}
-		}
+		changed = add(sk)
 		return changed
 	})
 	return created || changed, err
 }
 
-// pfAddBytes is pfAdd for elements given as bytes.
-func (d *DB) pfAddBytes(key string, elements [][]byte, now int64) (bool, error) {
+// addEach adds every element with add (AddString or Add), reporting
+// whether any changed the sketch.
+func addEach[E any](sk *hll.Sketch, elements []E, add func(*hll.Sketch, E) bool) bool {
 	changed := false
-	created, err := d.editSketch(key, now, func(sk *hll.Sketch) bool {
-		for _, el := range elements {
-			if sk.Add(el) {
-				changed = true
-			}
+	for _, el := range elements {
+		if add(sk, el) {
+			changed = true
 		}
-		return changed
-	})
-	return created || changed, err
+	}
+	return changed
 }
 
 // pfCount is PFCOUNT: one key's count (cached by the sketch), or the
@@ -224,20 +218,20 @@ func (d *DB) pfMerge(dest string, sources []string, now int64) error {
 // ErrHLLCorrupt if it looks like a damaged sketch); another type,
 // ErrWrongType.
 func (d *DB) PFAdd(key string, elements ...string) (bool, error) {
-	var changed bool
-	err := d.writeKey(key, func(now int64) (err error) {
-		changed, err = d.pfAdd(key, elements, now)
-		return err
-	})
-	return changed, err
+	return pfAddLocked(d, key, elements, (*hll.Sketch).AddString)
 }
 
 // PFAddBytes is PFAdd with elements as byte slices, which it does not
 // retain.
 func (d *DB) PFAddBytes(key string, elements ...[]byte) (bool, error) {
+	return pfAddLocked(d, key, elements, (*hll.Sketch).Add)
+}
+
+// pfAddLocked is PFAdd for either kind of element, under key's lock.
+func pfAddLocked[E any](d *DB, key string, elements []E, add func(*hll.Sketch, E) bool) (bool, error) {
 	var changed bool
 	err := d.writeKey(key, func(now int64) (err error) {
-		changed, err = d.pfAddBytes(key, elements, now)
+		changed, err = d.pfAdd(key, now, func(sk *hll.Sketch) bool { return addEach(sk, elements, add) })
 		return err
 	})
 	return changed, err

@@ -1,5 +1,7 @@
 package store
 
+import "github.com/embedis/embedis/hll"
+
 // HyperLogLog command handlers and their rows of the command table
 // (joined to commandTable in commands.go). Metadata is Redis 7.0's
 // commands/pf*.json.
@@ -10,7 +12,9 @@ var hllCommands = []*command{
 }
 
 func cmdPFAdd(c *call) {
-	changed, err := c.db.pfAdd(c.args[1], c.args[2:], c.now)
+	changed, err := c.db.pfAdd(c.args[1], c.now, func(sk *hll.Sketch) bool {
+		return addEach(sk, c.args[2:], (*hll.Sketch).AddString)
+	})
 	c.intOrErr(boolInt(changed), err)
 }
 
