@@ -61,7 +61,7 @@ func (s *Sketch) set(index uint32, rank uint8) bool {
 			return false
 		}
 		s.dense[index] = rank
-		s.count.Store(0)
+		s.forgetCount()
 		return true
 	}
 	// Entries sort by index first; index<<6 sorts before any entry of the
@@ -78,8 +78,16 @@ func (s *Sketch) set(index uint32, rank uint8) bool {
 		s.toDense()
 		s.dense[index] = rank
 	}
-	s.count.Store(0)
+	s.forgetCount()
 	return true
+}
+
+// forgetCount drops the cached count. A stream of adds finds it already
+// dropped, so it skips the atomic store's fence.
+func (s *Sketch) forgetCount() {
+	if s.count.Load() != 0 {
+		s.count.Store(0)
+	}
 }
 
 // toDense converts a sparse sketch to the dense representation.
@@ -161,7 +169,7 @@ func (s *Sketch) Merge(o *Sketch) bool {
 		}
 	}
 	if changed {
-		s.count.Store(0)
+		s.forgetCount()
 	}
 	return changed
 }

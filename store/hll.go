@@ -107,61 +107,60 @@ func (d *DB) sketchAt(key string, now int64) (*hll.Sketch, error) {
 	return e.val.sketchOf()
 }
 
-// editSketch runs edit on the sketch at key, creating an empty one if the
-// key is missing (Redis's createHLLObject) and keeping a string's sketch
-// decoded from then on. edit reports whether it changed the sketch, which
-// drops the cached bytes. editSketch reports whether it created the key.
-func (d *DB) editSketch(key string, now int64, edit func(sk *hll.Sketch) bool) (created bool, err error) {
-	h, sh := d.slot(key)
+// sketchForWrite returns the value at key (in shard sh, hash h) for a PF
+// write, creating an empty sketch if the key is missing (Redis's
+// createHLLObject) and keeping a string's sketch decoded from then on. It
+// reports whether it created the key. After changing the sketch, the
+// caller calls changed.
+func (d *DB) sketchForWrite(sh *shard, key string, h uint64, now int64) (hv *hllValue, created bool, err error) {
 	e := d.lookupWriteIn(sh, key, h, now)
 	switch {
 	case e == nil:
-		e = d.addIn(sh, key, h, sketchValue(&hllValue{}), 0)
-		created = true
-	case e.val.kind != kindSketch:
-		if !e.val.isString() {
-			return false, ErrWrongType
-		}
-		hv := &hllValue{}
-		if err := hv.sk.UnmarshalBinary(e.val.bytesView()); err != nil {
-			return false, hllError(err)
-		}
-		if e.val.kind == kindString { // immutable: until a change, they are still the value's bytes
-			s := e.val.view()
-			hv.enc.Store(&s)
-		}
-		d.replaceValue(e, sketchValue(hv))
+		hv = &hllValue{}
+		d.addIn(sh, key, h, sketchValue(hv), 0)
+		return hv, true, nil
+	case e.val.kind == kindSketch:
+		return e.val.sketch(), false, nil
+	case !e.val.isString():
+		return nil, false, ErrWrongType
 	}
-	hv := e.val.sketch()
+	hv = &hllValue{}
+	if err := hv.sk.UnmarshalBinary(e.val.bytesView()); err != nil {
+		return nil, false, hllError(err)
+	}
+	if e.val.kind == kindString { // immutable: until a change, they are still the value's bytes
+		s := e.val.view()
+		hv.enc.Store(&s)
+	}
+	d.replaceValue(e, sketchValue(hv))
+	return hv, false, nil
+}
+
+// changed records a change to h's sketch made since its size was before:
+// the cached bytes go, and the shard's accounting follows the new size.
+func (h *hllValue) changed(sh *shard, before int64) {
+	h.enc.Store(nil)
+	sh.used += h.size() - before
+}
+
+// pfAdd is PFADD, for elements of either kind (add is AddString or Add):
+// it reports whether it created the key or a register grew.
+func pfAdd[E any](d *DB, sh *shard, key string, h uint64, elements []E, add func(*hll.Sketch, E) bool, now int64) (bool, error) {
+	hv, created, err := d.sketchForWrite(sh, key, h, now)
+	if err != nil {
+		return false, err
+	}
 	before := hv.size()
-	if edit(&hv.sk) {
-		hv.enc.Store(nil)
-		sh.used += hv.size() - before
-	}
-	return created, nil
-}
-
-// pfAdd is PFADD: add adds the elements to the sketch and reports whether
-// a register grew; pfAdd reports that, or that it created the key.
-func (d *DB) pfAdd(key string, now int64, add func(sk *hll.Sketch) bool) (bool, error) {
-	changed := false
-	created, err := d.editSketch(key, now, func(sk *hll.Sketch) bool {
-		changed = add(sk)
-		return changed
-	})
-	return created || changed, err
-}
-
-// addEach adds every element with add (AddString or Add), reporting
-// whether any changed the sketch.
-func addEach[E any](sk *hll.Sketch, elements []E, add func(*hll.Sketch, E) bool) bool {
-	changed := false
+	grew := false
 	for _, el := range elements {
-		if add(sk, el) {
-			changed = true
+		if add(&hv.sk, el) {
+			grew = true
 		}
 	}
-	return changed
+	if grew {
+		hv.changed(sh, before)
+	}
+	return created || grew, nil
 }
 
 // pfCount is PFCOUNT: one key's count (cached by the sketch), or the
@@ -206,8 +205,16 @@ func (d *DB) pfMerge(dest string, sources []string, now int64) error {
 	if err != nil {
 		return err
 	}
-	_, err = d.editSketch(dest, now, func(sk *hll.Sketch) bool { return sk.Merge(union) })
-	return err
+	h, sh := d.slot(dest)
+	hv, _, err := d.sketchForWrite(sh, dest, h, now)
+	if err != nil {
+		return err
+	}
+	before := hv.size()
+	if hv.sk.Merge(union) {
+		hv.changed(sh, before)
+	}
+	return nil
 }
 
 // --- typed API ---
@@ -229,12 +236,10 @@ func (d *DB) PFAddBytes(key string, elements ...[]byte) (bool, error) {
 
 // pfAddLocked is PFAdd for either kind of element, under key's lock.
 func pfAddLocked[E any](d *DB, key string, elements []E, add func(*hll.Sketch, E) bool) (bool, error) {
-	var changed bool
-	err := d.writeKey(key, func(now int64) (err error) {
-		changed, err = d.pfAdd(key, now, func(sk *hll.Sketch) bool { return addEach(sk, elements, add) })
-		return err
-	})
-	return changed, err
+	h, sh := d.slot(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	return pfAdd(d, sh, key, h, elements, add, d.s.nowMs())
 }
 
 // PFCount returns the estimated number of distinct elements added to the

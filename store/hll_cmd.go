@@ -12,9 +12,8 @@ var hllCommands = []*command{
 }
 
 func cmdPFAdd(c *call) {
-	changed, err := c.db.pfAdd(c.args[1], c.now, func(sk *hll.Sketch) bool {
-		return addEach(sk, c.args[2:], (*hll.Sketch).AddString)
-	})
+	h, sh := c.db.slot(c.args[1])
+	changed, err := pfAdd(c.db, sh, c.args[1], h, c.args[2:], (*hll.Sketch).AddString, c.now)
 	c.intOrErr(boolInt(changed), err)
 }
 
