@@ -35,8 +35,9 @@
 // registers: varints of (index gap)<<6|(rank-1) when sparse, 12288 bytes of
 // Redis-packed 6-bit registers when dense. The full layout is in
 // encoding.go. The encoding is canonical: a sketch always encodes to the
-// same bytes, and Decode accepts only what MarshalBinary can produce (plus
-// Redis's "HYLL" strings).
+// same bytes, and Decode accepts only what MarshalBinary can produce, with
+// two exceptions: Redis's "HYLL" strings, and a sparse list longer than
+// 2048 registers, which it turns dense.
 //
 // # Invariants
 //
