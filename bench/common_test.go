@@ -163,14 +163,7 @@ func runOp(b *testing.B, fn op) {
 	ds := dists()
 	for _, p := range peers() {
 		b.Run("peer="+p.name, func(b *testing.B) {
-			c, closeFn, err := p.open(numKeys())
-			if err != nil {
-				var skip errSkip
-				if errors.As(err, &skip) {
-					b.Skip(skip.reason)
-				}
-				b.Fatalf("open %s: %v", p.name, err)
-			}
+			c, closeFn := openOrSkip(b, p.name, func() (kv, func(), error) { return p.open(numKeys()) })
 			defer closeFn()
 			runtime.GC() // the preload's garbage is not this benchmark's
 			for _, d := range ds {
@@ -181,6 +174,20 @@ func runOp(b *testing.B, fn op) {
 			}
 		})
 	}
+}
+
+// openOrSkip opens a peer, skipping the benchmark when the peer is not
+// available here and failing it when the peer does not start.
+func openOrSkip[T any](b *testing.B, name string, open func() (T, func(), error)) (T, func()) {
+	c, closeFn, err := open()
+	if err != nil {
+		var skip errSkip
+		if errors.As(err, &skip) {
+			b.Skip(skip.reason)
+		}
+		b.Fatalf("open %s: %v", name, err)
+	}
+	return c, closeFn
 }
 
 func runSerial(b *testing.B, c kv, seq []int32, fn op) {
@@ -195,7 +202,18 @@ func runSerial(b *testing.B, c kv, seq []int32, fn op) {
 }
 
 func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
-	if p.network {
+	parallelOps(b, p.network, func() func(pos int) error {
+		buf := make([]string, mgetWidth+1)
+		return func(pos int) error { return fn(c, seq, pos, buf) }
+	})
+}
+
+// parallelOps runs b.RunParallel over operations numbered from a start
+// of each goroutine's own; newWorker gives each goroutine its operation
+// (with any scratch space it owns). A network peer gets about
+// networkGoroutines goroutines, an in-process one one per core.
+func parallelOps(b *testing.B, network bool, newWorker func() func(pos int) error) {
+	if network {
 		procs := runtime.GOMAXPROCS(0)
 		b.SetParallelism((networkGoroutines + procs - 1) / procs)
 	}
@@ -206,9 +224,9 @@ func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
 	b.RunParallel(func(pb *testing.PB) {
 		// Each goroutine starts at its own place in the sequence.
 		pos := int(worker.Add(1)) * 104729
-		buf := make([]string, mgetWidth+1)
+		do := newWorker()
 		for pb.Next() {
-			if err := fn(c, seq, pos, buf); err != nil {
+			if err := do(pos); err != nil {
 				if failed.CompareAndSwap(false, true) {
 					b.Error(err)
 				}

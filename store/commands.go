@@ -12,10 +12,10 @@ import "slices"
 //
 // The metadata is Redis 7.0's, as its commands/*.json declare it, so
 // COMMAND INFO and COMMAND DOCS reply as redis-server does.
-var commandTable = slices.Concat(coreCommands, hashCommands, listCommands, setCommands, zsetCommands)
+var commandTable = slices.Concat(coreCommands, hashCommands, listCommands, setCommands, zsetCommands, hllCommands)
 
 // coreCommands are the string, bitmap, keyspace, server and connection
-// commands; each collection type declares its rows in its own _cmd.go file.
+// commands; each other type declares its rows in its own _cmd.go file.
 var coreCommands = []*command{
 	{name: "get", arity: 2, flags: flagReadOnly | flagFast, acl: aclString, keySpecs: []keySpec{indexRange(keyRO|keyAccess, 1, 0, 1)}, group: "string", run: cmdGet},
 	{name: "set", arity: -3, flags: flagWrite | flagDenyOOM, acl: aclString, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyUpdate|keyVariableFlags, 1, 0, 1).withNotes("RW and ACCESS due to the optional `GET` argument")}, getKeys: setGetKeys, group: "string", run: cmdSet},

@@ -11,6 +11,7 @@ type kind uint8
 const (
 	kindString kind = iota // immutable Go string (p, n are its data and length)
 	kindBuffer             // a string mutated in place: p is a *strBuffer
+	kindSketch             // a string holding a HyperLogLog: p is a *hllValue (hll.go)
 )
 
 // value is a Redis value in two words. A plain string keeps its bytes
@@ -61,7 +62,9 @@ func bufferValue(b *strBuffer) value {
 }
 
 // isString reports whether the value is of Redis type string.
-func (v value) isString() bool { return v.kind == kindString || v.kind == kindBuffer }
+func (v value) isString() bool {
+	return v.kind == kindString || v.kind == kindBuffer || v.kind == kindSketch
+}
 
 // str returns a string value's contents. For a buffer it returns a copy,
 // because the buffer may change after the caller's lock is released.
@@ -71,14 +74,19 @@ func (v value) str() string {
 		return unsafe.String((*byte)(v.p), int(v.n))
 	case kindBuffer:
 		return string(v.buffer().b)
+	case kindSketch:
+		return v.sketch().bytes() // immutable once built
 	}
 	return ""
 }
 
 // strLen returns a string value's length without copying it.
 func (v value) strLen() int {
-	if v.kind == kindBuffer {
+	switch v.kind {
+	case kindBuffer:
 		return len(v.buffer().b)
+	case kindSketch:
+		return len(v.sketch().bytes())
 	}
 	return int(v.n)
 }
@@ -86,9 +94,12 @@ func (v value) strLen() int {
 // view returns a string value's bytes valid only while the shard lock is
 // held; callers must not retain or modify them.
 func (v value) view() string {
-	if v.kind == kindBuffer {
+	switch v.kind {
+	case kindBuffer:
 		b := v.buffer().b
 		return unsafe.String(unsafe.SliceData(b), len(b))
+	case kindSketch:
+		return v.sketch().bytes()
 	}
 	return unsafe.String((*byte)(v.p), int(v.n))
 }
@@ -98,7 +109,7 @@ func (v value) buffer() *strBuffer { return (*strBuffer)(v.p) }
 // typeName is what TYPE replies.
 func (v value) typeName() string {
 	switch v.kind {
-	case kindString, kindBuffer:
+	case kindString, kindBuffer, kindSketch:
 		return "string"
 	}
 	if ops := kindOps[v.kind]; ops != nil {
@@ -115,6 +126,8 @@ func (v value) size() int64 {
 		return int64(roundAlloc(int(v.n)))
 	case kindBuffer:
 		return 24 + int64(roundAlloc(cap(v.buffer().b)))
+	case kindSketch:
+		return v.sketch().size()
 	}
 	// Collections change in place without their entry knowing; their
 	// sizes will be accounted when eviction needs them (see the package

@@ -160,9 +160,12 @@ func (v value) clone() value {
 	if ops := kindOps[v.kind]; ops != nil {
 		return collValue(v.kind, ops.clone(v.p))
 	}
-	if v.kind == kindBuffer {
+	switch v.kind {
+	case kindBuffer:
 		b := v.buffer().b
 		return bufferValue(&strBuffer{b: append([]byte(nil), b...)})
+	case kindSketch:
+		return v.sketch().clone()
 	}
 	v.enc = v.enc&^encSharedInt | encUnshared
 	return v
@@ -306,7 +309,7 @@ func (d *DB) persist(key string, now int64) bool {
 // use at the same size.
 func (v value) encoding() string {
 	switch v.kind {
-	case kindBuffer:
+	case kindBuffer, kindSketch:
 		return "raw"
 	case kindString:
 		s := v.view()
