@@ -870,7 +870,7 @@ func (s Set) RandomMember() (string, error) {
 // (SRANDMEMBER key count): with count >= 0, min(count, size) distinct
 // members; with count < 0, exactly -count members that may repeat.
 func (s Set) RandomMembers(count int) ([]string, error) {
-	if count == minInt64 {
+	if int64(count) == minInt64 {
 		return nil, errRandCountRange
 	}
 	var out []string

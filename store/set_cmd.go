@@ -182,6 +182,11 @@ func cmdSInter(c *call) {
 		c.err(err)
 		return
 	}
+	if len(sets) == 1 && sets[0] != nil {
+		// SMEMBERS: the size is known, so no buffer.
+		c.replySet(sets[0])
+		return
+	}
 	var out []elem
 	interSets(sets, func(e elem) bool { out = append(out, e); return true })
 	c.w.Set(len(out))
