@@ -96,7 +96,7 @@ func (g *cmdGen) genSPop() step {
 	}
 	return step{
 		args: g.mutate(args),
-		norm: randomFrom(nil, true),
+		norm: randomSetReply(nil, true),
 		after: func(d *redistest.Diff) {
 			if replyInt(d.Do("SCARD", key)) > 0 {
 				d.Do("DEL", key)
@@ -113,7 +113,7 @@ func (g *cmdGen) genSRandMember() step {
 		distinct = c == "" || c[0] != '-'
 		args = append(args, c)
 	}
-	return step{args: g.mutate(args), norm: randomFrom(nil, distinct)}
+	return step{args: g.mutate(args), norm: randomSetReply(nil, distinct)}
 }
 
 func (g *cmdGen) genSMove() step {

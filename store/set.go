@@ -30,6 +30,11 @@ package store
 // with Redis's algorithms, so OBJECT ENCODING and the order of replies
 // that iterate an intset match redis-server.
 //
+// Memory: a hashtable member costs a 24-byte dict node (member header and
+// chain link), the member's bytes and its share of the bucket array: 49
+// bytes for a 16-byte member in a 1M-member set, against 72 in
+// redis-server (bench/README.md).
+//
 // Invariants: exactly one of ints and ht is in use (ht != nil means
 // hashtable); ints is strictly ascending; a set stored at a key is never
 // empty (the commands that remove members delete the key at zero, via

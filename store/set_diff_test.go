@@ -17,23 +17,24 @@ type setCase struct {
 	args []string
 }
 
-// exact, sorted and random build setCases: sorted for replies that iterate
-// a hashtable (whose order depends on the hash function), random for
-// SPOP/SRANDMEMBER replies, checked against the members the set can hold.
-func exact(args ...string) setCase  { return setCase{nil, args} }
-func sorted(args ...string) setCase { return setCase{redistest.SortElemsDeep, args} }
+// sExact, sSorted and sRandom build setCases: sSorted for replies that
+// iterate a hashtable (whose order depends on the hash function), sRandom
+// for SPOP/SRANDMEMBER replies, checked against the members the set can
+// hold.
+func sExact(args ...string) setCase  { return setCase{nil, args} }
+func sSorted(args ...string) setCase { return setCase{redistest.SortElemsDeep, args} }
 
-// random compares a random reply by what is deterministic about it: its
+// sRandom compares a random reply by what is deterministic about it: its
 // shape (type and length), every member drawn from pool, and no member
 // twice when distinct.
-func random(pool []string, distinct bool, args ...string) setCase {
-	return setCase{randomFrom(pool, distinct), args}
+func sRandom(pool []string, distinct bool, args ...string) setCase {
+	return setCase{randomSetReply(pool, distinct), args}
 }
 
-// randomFrom is random's normalizer: when both replies have the same shape
-// and the subject's members are valid, both become their shape; otherwise
-// they are left as they are, so the mismatch is reported.
-func randomFrom(pool []string, distinct bool) redistest.Normalizer {
+// randomSetReply is sRandom's normalizer: when both replies have the same
+// shape and the subject's members are valid, both become their shape;
+// otherwise they are left as they are, so the mismatch is reported.
+func randomSetReply(pool []string, distinct bool) redistest.Normalizer {
 	return func(ref, sub []byte) ([]byte, []byte) {
 		rv, err1 := redistest.Parse(ref)
 		sv, err2 := redistest.Parse(sub)
@@ -42,14 +43,14 @@ func randomFrom(pool []string, distinct bool) redistest.Normalizer {
 		}
 		shapeR, shapeS := rv.Encode(), sv.Encode()
 		rs, ss := redistest.Shape(shapeR, shapeS)
-		if !bytes.Equal(rs, ss) || !validRandom(rv, pool, distinct) || !validRandom(sv, pool, distinct) {
+		if !bytes.Equal(rs, ss) || !validRandomReply(rv, pool, distinct) || !validRandomReply(sv, pool, distinct) {
 			return ref, sub
 		}
 		return rs, ss
 	}
 }
 
-func validRandom(v redistest.Value, pool []string, distinct bool) bool {
+func validRandomReply(v redistest.Value, pool []string, distinct bool) bool {
 	elems := v.Elems
 	if v.Kind == '$' {
 		if v.Null {
@@ -87,7 +88,7 @@ func runSetCases(t *testing.T, cases []setCase) {
 }
 
 // ints returns the decimal strings from..to-1.
-func ints(from, to int) []string {
+func intStrings(from, to int) []string {
 	out := make([]string, 0, to-from)
 	for i := from; i < to; i++ {
 		out = append(out, strconv.Itoa(i))
@@ -95,7 +96,7 @@ func ints(from, to int) []string {
 	return out
 }
 
-func cmd(name string, args ...[]string) []string {
+func sCmd(name string, args ...[]string) []string {
 	out := []string{name}
 	for _, a := range args {
 		out = append(out, a...)
@@ -103,49 +104,49 @@ func cmd(name string, args ...[]string) []string {
 	return out
 }
 
-func strs(s ...string) []string { return s }
+func sArgs(s ...string) []string { return s }
 
 func TestDiffSetBasics(t *testing.T) {
 	runSetCases(t, []setCase{
 		// intsets: ascending order, canonical integers only
-		exact("SADD", "i", "5", "3", "-1", "9223372036854775807", "-9223372036854775808", "3"),
-		exact("SMEMBERS", "i"), exact("OBJECT", "ENCODING", "i"), exact("SCARD", "i"),
-		exact("SISMEMBER", "i", "3"), exact("SISMEMBER", "i", "03"), exact("SISMEMBER", "i", "x"), exact("SISMEMBER", "i", "4"),
-		exact("SMISMEMBER", "i", "3", "4", "-1", "+3", "", "9223372036854775808"),
-		exact("SREM", "i", "3", "3", "x", "03", "-9223372036854775808"), exact("SMEMBERS", "i"),
-		exact("SADD", "j", "0"), exact("SADD", "j", "-0"), exact("OBJECT", "ENCODING", "j"), sorted("SMEMBERS", "j"),
-		exact("SADD", "k", "01"), exact("OBJECT", "ENCODING", "k"), exact("SADD", "k", "1", "+1", " 1", "1 "), sorted("SMEMBERS", "k"),
-		exact("SADD", "l", "9223372036854775808"), exact("OBJECT", "ENCODING", "l"),
-		exact("SADD", "m", "1", "2", "1.5"), exact("OBJECT", "ENCODING", "m"), sorted("SMEMBERS", "m"),
+		sExact("SADD", "i", "5", "3", "-1", "9223372036854775807", "-9223372036854775808", "3"),
+		sExact("SMEMBERS", "i"), sExact("OBJECT", "ENCODING", "i"), sExact("SCARD", "i"),
+		sExact("SISMEMBER", "i", "3"), sExact("SISMEMBER", "i", "03"), sExact("SISMEMBER", "i", "x"), sExact("SISMEMBER", "i", "4"),
+		sExact("SMISMEMBER", "i", "3", "4", "-1", "+3", "", "9223372036854775808"),
+		sExact("SREM", "i", "3", "3", "x", "03", "-9223372036854775808"), sExact("SMEMBERS", "i"),
+		sExact("SADD", "j", "0"), sExact("SADD", "j", "-0"), sExact("OBJECT", "ENCODING", "j"), sSorted("SMEMBERS", "j"),
+		sExact("SADD", "k", "01"), sExact("OBJECT", "ENCODING", "k"), sExact("SADD", "k", "1", "+1", " 1", "1 "), sSorted("SMEMBERS", "k"),
+		sExact("SADD", "l", "9223372036854775808"), sExact("OBJECT", "ENCODING", "l"),
+		sExact("SADD", "m", "1", "2", "1.5"), sExact("OBJECT", "ENCODING", "m"), sSorted("SMEMBERS", "m"),
 		// a hashtable never goes back to an intset
-		exact("SREM", "m", "1.5"), exact("OBJECT", "ENCODING", "m"), sorted("SMEMBERS", "m"), exact("SISMEMBER", "m", "2"),
+		sExact("SREM", "m", "1.5"), sExact("OBJECT", "ENCODING", "m"), sSorted("SMEMBERS", "m"), sExact("SISMEMBER", "m", "2"),
 		// the 512-entry limit
-		exact(cmd("SADD", strs("big"), ints(0, 512))...), exact("OBJECT", "ENCODING", "big"), exact("SCARD", "big"),
-		exact("SADD", "big", "511"), exact("OBJECT", "ENCODING", "big"),
-		exact("SADD", "big", "512"), exact("OBJECT", "ENCODING", "big"), exact("SCARD", "big"),
-		exact("SREM", "big", "512", "511"), exact("OBJECT", "ENCODING", "big"), exact("SISMEMBER", "big", "100"),
-		exact(cmd("SADD", strs("b2"), ints(-300, 300))...), exact("OBJECT", "ENCODING", "b2"),
+		sExact(sCmd("SADD", sArgs("big"), intStrings(0, 512))...), sExact("OBJECT", "ENCODING", "big"), sExact("SCARD", "big"),
+		sExact("SADD", "big", "511"), sExact("OBJECT", "ENCODING", "big"),
+		sExact("SADD", "big", "512"), sExact("OBJECT", "ENCODING", "big"), sExact("SCARD", "big"),
+		sExact("SREM", "big", "512", "511"), sExact("OBJECT", "ENCODING", "big"), sExact("SISMEMBER", "big", "100"),
+		sExact(sCmd("SADD", sArgs("b2"), intStrings(-300, 300))...), sExact("OBJECT", "ENCODING", "b2"),
 		// strings, binary, empty
-		exact("SADD", "s", "a", "b", "", "\x00\xff", "a"), sorted("SMEMBERS", "s"), exact("SCARD", "s"),
-		exact("SISMEMBER", "s", ""), exact("SMISMEMBER", "s", "a", "z", "\x00\xff"), exact("OBJECT", "ENCODING", "s"),
+		sExact("SADD", "s", "a", "b", "", "\x00\xff", "a"), sSorted("SMEMBERS", "s"), sExact("SCARD", "s"),
+		sExact("SISMEMBER", "s", ""), sExact("SMISMEMBER", "s", "a", "z", "\x00\xff"), sExact("OBJECT", "ENCODING", "s"),
 		// removing the last member deletes the key
-		exact("SREM", "s", "a", "b", "", "\x00\xff", "zz"), exact("EXISTS", "s"), exact("SREM", "s", "a"),
-		exact("SADD", "one", "x"), exact("SREM", "one", "x", "x"), exact("EXISTS", "one"),
+		sExact("SREM", "s", "a", "b", "", "\x00\xff", "zz"), sExact("EXISTS", "s"), sExact("SREM", "s", "a"),
+		sExact("SADD", "one", "x"), sExact("SREM", "one", "x", "x"), sExact("EXISTS", "one"),
 		// missing keys
-		exact("SMEMBERS", "nokey"), exact("SCARD", "nokey"), exact("SISMEMBER", "nokey", "a"),
-		exact("SMISMEMBER", "nokey", "a", "b"), exact("SREM", "nokey", "a"),
+		sExact("SMEMBERS", "nokey"), sExact("SCARD", "nokey"), sExact("SISMEMBER", "nokey", "a"),
+		sExact("SMISMEMBER", "nokey", "a", "b"), sExact("SREM", "nokey", "a"),
 		// TYPE, COPY, RENAME
-		exact("TYPE", "i"), exact("COPY", "i", "i2"), exact("SMEMBERS", "i2"), exact("OBJECT", "ENCODING", "i2"),
-		exact("COPY", "m", "m2"), exact("OBJECT", "ENCODING", "m2"), sorted("SMEMBERS", "m2"),
-		exact("SADD", "i2", "77"), exact("SMEMBERS", "i"), exact("RENAME", "i2", "i3"), exact("SMEMBERS", "i3"),
-		exact("DEL", "i3"), exact("EXISTS", "i3"),
+		sExact("TYPE", "i"), sExact("COPY", "i", "i2"), sExact("SMEMBERS", "i2"), sExact("OBJECT", "ENCODING", "i2"),
+		sExact("COPY", "m", "m2"), sExact("OBJECT", "ENCODING", "m2"), sSorted("SMEMBERS", "m2"),
+		sExact("SADD", "i2", "77"), sExact("SMEMBERS", "i"), sExact("RENAME", "i2", "i3"), sExact("SMEMBERS", "i3"),
+		sExact("DEL", "i3"), sExact("EXISTS", "i3"),
 	})
 }
 
 // TestDiffSetErrors covers wrong type, wrong arity and bad numbers.
 func TestDiffSetErrors(t *testing.T) {
 	var cases []setCase
-	cases = append(cases, exact("SET", "str", "v"), exact("SADD", "set", "a"), exact("SADD", "iset", "1", "2"))
+	cases = append(cases, sExact("SET", "str", "v"), sExact("SADD", "set", "a"), sExact("SADD", "iset", "1", "2"))
 	for _, c := range [][]string{
 		{"SADD", "str", "a"}, {"SREM", "str", "a"}, {"SMEMBERS", "str"}, {"SISMEMBER", "str", "a"},
 		{"SMISMEMBER", "str", "a"}, {"SCARD", "str"}, {"SPOP", "str"}, {"SPOP", "str", "2"}, {"SPOP", "str", "0"},
@@ -186,141 +187,141 @@ func TestDiffSetErrors(t *testing.T) {
 		{"SSCAN", "set", "0", "TYPE", "set"}, {"SSCAN", "set", "0", "FOO", "bar"}, {"SSCAN", "set", "0", "COUNT", "9223372036854775807"},
 		{"SSCAN", "iset", "0", "MATCH", ""}, {"SSCAN", "iset", "0", "MATCH", "1*", "COUNT", "1"}, {"SSCAN", "iset", "0", "count", "1", "match", "*"},
 	} {
-		cases = append(cases, exact(c...))
+		cases = append(cases, sExact(c...))
 	}
 	runSetCases(t, cases)
 }
 
 func TestDiffSetPopRandom(t *testing.T) {
-	small := ints(0, 10)
-	mixed := append(ints(0, 20), "a", "b", "c")
+	small := intStrings(0, 10)
+	mixed := append(intStrings(0, 20), "a", "b", "c")
 	var cases []setCase
 	add := func(c ...setCase) { cases = append(cases, c...) }
-	add(exact(cmd("SADD", strs("i"), small)...), exact(cmd("SADD", strs("h"), mixed)...))
+	add(sExact(sCmd("SADD", sArgs("i"), small)...), sExact(sCmd("SADD", sArgs("h"), mixed)...))
 	// SRANDMEMBER: every case of srandmemberWithCountCommand, both encodings
 	for _, key := range []string{"i", "h"} {
 		pool := small
 		if key == "h" {
 			pool = mixed
 		}
-		add(random(pool, true, "SRANDMEMBER", key))
+		add(sRandom(pool, true, "SRANDMEMBER", key))
 		for _, n := range []string{"1", "2", "3", "4", "7", "9", "-1", "-3", "-10", "-50"} {
-			add(random(pool, !strings.HasPrefix(n, "-"), "SRANDMEMBER", key, n))
+			add(sRandom(pool, !strings.HasPrefix(n, "-"), "SRANDMEMBER", key, n))
 		}
 	}
 	// count >= size: the whole set, an intset in order
-	add(exact("SRANDMEMBER", "i", "10"), exact("SRANDMEMBER", "i", "1000"), sorted("SRANDMEMBER", "h", "23"),
-		sorted("SRANDMEMBER", "h", "9223372036854775807"), exact("SCARD", "i"), exact("SCARD", "h"))
+	add(sExact("SRANDMEMBER", "i", "10"), sExact("SRANDMEMBER", "i", "1000"), sSorted("SRANDMEMBER", "h", "23"),
+		sSorted("SRANDMEMBER", "h", "9223372036854775807"), sExact("SCARD", "i"), sExact("SCARD", "h"))
 	// SPOP one at a time, then the size
-	add(random(small, true, "SPOP", "i"), exact("SCARD", "i"), random(mixed, true, "SPOP", "h"), exact("SCARD", "h"))
-	add(exact("SADD", "single", "x"), exact("SPOP", "single"), exact("EXISTS", "single"), exact("SPOP", "single"))
-	add(exact("SADD", "single", "7"), exact("SPOP", "single", "1"), exact("EXISTS", "single"))
+	add(sRandom(small, true, "SPOP", "i"), sExact("SCARD", "i"), sRandom(mixed, true, "SPOP", "h"), sExact("SCARD", "h"))
+	add(sExact("SADD", "single", "x"), sExact("SPOP", "single"), sExact("EXISTS", "single"), sExact("SPOP", "single"))
+	add(sExact("SADD", "single", "7"), sExact("SPOP", "single", "1"), sExact("EXISTS", "single"))
 	// SPOP with a count: case 2 (few), case 3 (most), case 1 (all)
-	add(exact("DEL", "i", "h"), exact(cmd("SADD", strs("i"), small)...), exact(cmd("SADD", strs("h"), mixed)...),
-		random(small, true, "SPOP", "i", "2"), exact("SCARD", "i"), random(small, true, "SPOP", "i", "7"), exact("SCARD", "i"),
-		exact("OBJECT", "ENCODING", "i"),
-		random(mixed, true, "SPOP", "h", "3"), exact("SCARD", "h"), random(mixed, true, "SPOP", "h", "18"), exact("SCARD", "h"),
-		exact("DEL", "i", "h"),
-		exact(cmd("SADD", strs("i"), small)...), exact("SPOP", "i", "10"), exact("EXISTS", "i"),
-		exact(cmd("SADD", strs("i"), small)...), exact("SPOP", "i", "9223372036854775807"), exact("EXISTS", "i"),
-		exact(cmd("SADD", strs("h"), mixed)...), sorted("SPOP", "h", "100"), exact("EXISTS", "h"))
+	add(sExact("DEL", "i", "h"), sExact(sCmd("SADD", sArgs("i"), small)...), sExact(sCmd("SADD", sArgs("h"), mixed)...),
+		sRandom(small, true, "SPOP", "i", "2"), sExact("SCARD", "i"), sRandom(small, true, "SPOP", "i", "7"), sExact("SCARD", "i"),
+		sExact("OBJECT", "ENCODING", "i"),
+		sRandom(mixed, true, "SPOP", "h", "3"), sExact("SCARD", "h"), sRandom(mixed, true, "SPOP", "h", "18"), sExact("SCARD", "h"),
+		sExact("DEL", "i", "h"),
+		sExact(sCmd("SADD", sArgs("i"), small)...), sExact("SPOP", "i", "10"), sExact("EXISTS", "i"),
+		sExact(sCmd("SADD", sArgs("i"), small)...), sExact("SPOP", "i", "9223372036854775807"), sExact("EXISTS", "i"),
+		sExact(sCmd("SADD", sArgs("h"), mixed)...), sSorted("SPOP", "h", "100"), sExact("EXISTS", "h"))
 	// Case 3 rebuilds the survivors: a hashtable of integers becomes an
 	// intset again; SPOP everything of such a set replies in order.
-	add(exact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), exact("SREM", "r", "a"), exact("OBJECT", "ENCODING", "r"),
-		random(ints(1, 7), true, "SPOP", "r", "5"), exact("SCARD", "r"), exact("OBJECT", "ENCODING", "r"), exact("DEL", "r"),
-		exact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), exact("SREM", "r", "a"), exact("SPOP", "r", "6"),
-		exact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), exact("SREM", "r", "a"), random(ints(1, 7), true, "SPOP", "r", "2"),
-		exact("OBJECT", "ENCODING", "r"), exact("SCARD", "r"))
+	add(sExact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), sExact("SREM", "r", "a"), sExact("OBJECT", "ENCODING", "r"),
+		sRandom(intStrings(1, 7), true, "SPOP", "r", "5"), sExact("SCARD", "r"), sExact("OBJECT", "ENCODING", "r"), sExact("DEL", "r"),
+		sExact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), sExact("SREM", "r", "a"), sExact("SPOP", "r", "6"),
+		sExact("SADD", "r", "a", "1", "2", "3", "4", "5", "6"), sExact("SREM", "r", "a"), sRandom(intStrings(1, 7), true, "SPOP", "r", "2"),
+		sExact("OBJECT", "ENCODING", "r"), sExact("SCARD", "r"))
 	// the TTL survives a rebuild
-	add(exact(cmd("SADD", strs("t"), small)...), exact("EXPIRE", "t", "1000"), random(small, true, "SPOP", "t", "9"),
-		exact("TTL", "t"), exact("SCARD", "t"))
+	add(sExact(sCmd("SADD", sArgs("t"), small)...), sExact("EXPIRE", "t", "1000"), sRandom(small, true, "SPOP", "t", "9"),
+		sExact("TTL", "t"), sExact("SCARD", "t"))
 	// a big hashtable: SRANDMEMBER case 4 and SPOP case 2 at scale
-	big := ints(0, 1000)
-	add(exact(cmd("SADD", strs("big"), big)...), random(big, true, "SRANDMEMBER", "big", "100"),
-		random(big, false, "SRANDMEMBER", "big", "-2000"), random(big, true, "SRANDMEMBER", "big", "400"),
-		random(big, true, "SPOP", "big", "100"), exact("SCARD", "big"), random(big, true, "SPOP", "big", "850"),
-		exact("SCARD", "big"), exact("OBJECT", "ENCODING", "big"))
+	big := intStrings(0, 1000)
+	add(sExact(sCmd("SADD", sArgs("big"), big)...), sRandom(big, true, "SRANDMEMBER", "big", "100"),
+		sRandom(big, false, "SRANDMEMBER", "big", "-2000"), sRandom(big, true, "SRANDMEMBER", "big", "400"),
+		sRandom(big, true, "SPOP", "big", "100"), sExact("SCARD", "big"), sRandom(big, true, "SPOP", "big", "850"),
+		sExact("SCARD", "big"), sExact("OBJECT", "ENCODING", "big"))
 	runSetCases(t, cases)
 }
 
 func TestDiffSetAlgebra(t *testing.T) {
 	var cases []setCase
 	add := func(c ...setCase) { cases = append(cases, c...) }
-	add(exact("SADD", "a", "1", "2", "3", "4", "5"), exact("SADD", "b", "3", "4", "5", "6"), exact("SADD", "c", "4", "5", "x"),
-		exact("SADD", "d", "x", "y", "z", "5"), exact("SET", "str", "v"))
+	add(sExact("SADD", "a", "1", "2", "3", "4", "5"), sExact("SADD", "b", "3", "4", "5", "6"), sExact("SADD", "c", "4", "5", "x"),
+		sExact("SADD", "d", "x", "y", "z", "5"), sExact("SET", "str", "v"))
 	// SINTER iterates the smallest set: an intset replies in order
-	add(exact("SINTER", "a", "b"), exact("SINTER", "b", "a"), sorted("SINTER", "a", "b", "c"), exact("SINTER", "a"),
-		exact("SINTER", "a", "a"), exact("SINTER", "a", "nokey"), exact("SINTER", "nokey", "a"), sorted("SINTER", "c", "d"),
-		sorted("SINTER", "d", "c"), exact("SINTER", "a", "d"))
-	add(exact("SINTERCARD", "2", "a", "b"), exact("SINTERCARD", "1", "a"), exact("SINTERCARD", "3", "a", "b", "c"),
-		exact("SINTERCARD", "2", "a", "b", "LIMIT", "1"), exact("SINTERCARD", "2", "a", "b", "LIMIT", "0"),
-		exact("SINTERCARD", "2", "a", "b", "LIMIT", "100"), exact("SINTERCARD", "2", "a", "nokey"),
-		exact("SINTERCARD", "2", "a", "a", "LIMIT", "2"), exact("sintercard", "1", "a", "limit", "3", "LIMIT", "4"))
+	add(sExact("SINTER", "a", "b"), sExact("SINTER", "b", "a"), sSorted("SINTER", "a", "b", "c"), sExact("SINTER", "a"),
+		sExact("SINTER", "a", "a"), sExact("SINTER", "a", "nokey"), sExact("SINTER", "nokey", "a"), sSorted("SINTER", "c", "d"),
+		sSorted("SINTER", "d", "c"), sExact("SINTER", "a", "d"))
+	add(sExact("SINTERCARD", "2", "a", "b"), sExact("SINTERCARD", "1", "a"), sExact("SINTERCARD", "3", "a", "b", "c"),
+		sExact("SINTERCARD", "2", "a", "b", "LIMIT", "1"), sExact("SINTERCARD", "2", "a", "b", "LIMIT", "0"),
+		sExact("SINTERCARD", "2", "a", "b", "LIMIT", "100"), sExact("SINTERCARD", "2", "a", "nokey"),
+		sExact("SINTERCARD", "2", "a", "a", "LIMIT", "2"), sExact("sintercard", "1", "a", "limit", "3", "LIMIT", "4"))
 	// SUNION and SDIFF build a new set: intset when every member is an integer
-	add(exact("SUNION", "a", "b"), sorted("SUNION", "a", "c"), exact("SUNION", "nokey", "a"), exact("SUNION", "nokey"),
-		exact("SDIFF", "a", "b"), exact("SDIFF", "b", "a"), exact("SDIFF", "a", "b", "c"), exact("SDIFF", "a", "nokey"),
-		exact("SDIFF", "nokey", "a"), exact("SDIFF", "a", "a"), exact("SDIFF", "a", "b", "a"), sorted("SDIFF", "d", "c"),
-		exact("SDIFF", "c", "d"))
+	add(sExact("SUNION", "a", "b"), sSorted("SUNION", "a", "c"), sExact("SUNION", "nokey", "a"), sExact("SUNION", "nokey"),
+		sExact("SDIFF", "a", "b"), sExact("SDIFF", "b", "a"), sExact("SDIFF", "a", "b", "c"), sExact("SDIFF", "a", "nokey"),
+		sExact("SDIFF", "nokey", "a"), sExact("SDIFF", "a", "a"), sExact("SDIFF", "a", "b", "a"), sSorted("SDIFF", "d", "c"),
+		sExact("SDIFF", "c", "d"))
 	// STORE forms: replace any type, drop the TTL, delete on empty
-	add(exact("SINTERSTORE", "dst", "a", "b"), exact("SMEMBERS", "dst"), exact("OBJECT", "ENCODING", "dst"),
-		exact("EXPIRE", "dst", "100"), exact("SUNIONSTORE", "dst", "a", "c"), exact("TTL", "dst"), sorted("SMEMBERS", "dst"),
-		exact("OBJECT", "ENCODING", "dst"), exact("SDIFFSTORE", "dst", "c", "d"), exact("SMEMBERS", "dst"), exact("OBJECT", "ENCODING", "dst"),
-		exact("SINTERSTORE", "str", "a", "b"), exact("TYPE", "str"), exact("SET", "str", "v"),
-		exact("SUNIONSTORE", "str", "a"), exact("TYPE", "str"), exact("SET", "str", "v"), exact("SDIFFSTORE", "str", "a", "b"),
-		exact("TYPE", "str"), exact("SET", "str", "v"),
-		exact("SINTERSTORE", "dst", "a", "nokey"), exact("EXISTS", "dst"), exact("SDIFFSTORE", "dst", "a", "a"),
-		exact("SUNIONSTORE", "dst", "nokey"), exact("EXISTS", "dst"), exact("SDIFFSTORE", "dst", "nokey", "a"),
-		exact("SET", "dst", "v"), exact("SINTERSTORE", "dst", "a", "d", "b"), exact("EXISTS", "dst"),
-		exact("SET", "dst", "v"), exact("SINTERSTORE", "dst", "str", "a"), exact("GET", "dst"),
-		exact("SINTERSTORE", "a2", "a", "a"), exact("SMEMBERS", "a2"),
+	add(sExact("SINTERSTORE", "dst", "a", "b"), sExact("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"),
+		sExact("EXPIRE", "dst", "100"), sExact("SUNIONSTORE", "dst", "a", "c"), sExact("TTL", "dst"), sSorted("SMEMBERS", "dst"),
+		sExact("OBJECT", "ENCODING", "dst"), sExact("SDIFFSTORE", "dst", "c", "d"), sExact("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"),
+		sExact("SINTERSTORE", "str", "a", "b"), sExact("TYPE", "str"), sExact("SET", "str", "v"),
+		sExact("SUNIONSTORE", "str", "a"), sExact("TYPE", "str"), sExact("SET", "str", "v"), sExact("SDIFFSTORE", "str", "a", "b"),
+		sExact("TYPE", "str"), sExact("SET", "str", "v"),
+		sExact("SINTERSTORE", "dst", "a", "nokey"), sExact("EXISTS", "dst"), sExact("SDIFFSTORE", "dst", "a", "a"),
+		sExact("SUNIONSTORE", "dst", "nokey"), sExact("EXISTS", "dst"), sExact("SDIFFSTORE", "dst", "nokey", "a"),
+		sExact("SET", "dst", "v"), sExact("SINTERSTORE", "dst", "a", "d", "b"), sExact("EXISTS", "dst"),
+		sExact("SET", "dst", "v"), sExact("SINTERSTORE", "dst", "str", "a"), sExact("GET", "dst"),
+		sExact("SINTERSTORE", "a2", "a", "a"), sExact("SMEMBERS", "a2"),
 		// the destination may be a source
-		exact("SUNIONSTORE", "a2", "a2", "b"), exact("SMEMBERS", "a2"), exact("SDIFFSTORE", "a2", "a2", "a2"), exact("EXISTS", "a2"))
+		sExact("SUNIONSTORE", "a2", "a2", "b"), sExact("SMEMBERS", "a2"), sExact("SDIFFSTORE", "a2", "a2", "a2"), sExact("EXISTS", "a2"))
 	// The result's encoding follows the members, at the 512 limit too.
-	add(exact(cmd("SADD", strs("n1"), ints(0, 400))...), exact(cmd("SADD", strs("n2"), ints(300, 700))...),
-		exact("OBJECT", "ENCODING", "n2"), exact("SUNIONSTORE", "u", "n1", "n2"), exact("OBJECT", "ENCODING", "u"),
-		exact("SINTERSTORE", "u", "n1", "n2"), exact("OBJECT", "ENCODING", "u"), exact("SMEMBERS", "u"),
-		exact("SDIFFSTORE", "u", "n2", "n1"), exact("OBJECT", "ENCODING", "u"), exact("SCARD", "u"), sorted("SMEMBERS", "u"),
-		exact(cmd("SADD", strs("n3"), ints(0, 513))...), exact("SINTERSTORE", "u", "n3", "n3"), exact("OBJECT", "ENCODING", "u"),
-		exact("SINTERSTORE", "u", "n3", "n1"), exact("OBJECT", "ENCODING", "u"), exact("SINTER", "n1", "n3"))
+	add(sExact(sCmd("SADD", sArgs("n1"), intStrings(0, 400))...), sExact(sCmd("SADD", sArgs("n2"), intStrings(300, 700))...),
+		sExact("OBJECT", "ENCODING", "n2"), sExact("SUNIONSTORE", "u", "n1", "n2"), sExact("OBJECT", "ENCODING", "u"),
+		sExact("SINTERSTORE", "u", "n1", "n2"), sExact("OBJECT", "ENCODING", "u"), sExact("SMEMBERS", "u"),
+		sExact("SDIFFSTORE", "u", "n2", "n1"), sExact("OBJECT", "ENCODING", "u"), sExact("SCARD", "u"), sSorted("SMEMBERS", "u"),
+		sExact(sCmd("SADD", sArgs("n3"), intStrings(0, 513))...), sExact("SINTERSTORE", "u", "n3", "n3"), sExact("OBJECT", "ENCODING", "u"),
+		sExact("SINTERSTORE", "u", "n3", "n1"), sExact("OBJECT", "ENCODING", "u"), sExact("SINTER", "n1", "n3"))
 	// SDIFF's two algorithms leave different encodings: the second adds
 	// the first set whole, so a string that is subtracted later still
 	// turns the result into a hashtable.
 	algo2 := []string{"SDIFFSTORE", "r", "f", "g"}
-	add(exact("SADD", "f", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), exact("SADD", "g", "x"))
+	add(sExact("SADD", "f", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), sExact("SADD", "g", "x"))
 	for i := 0; i < 10; i++ {
 		k := "g" + strconv.Itoa(i)
-		add(exact("SADD", k, strconv.Itoa(100+i)))
+		add(sExact("SADD", k, strconv.Itoa(100+i)))
 		algo2 = append(algo2, k)
 	}
-	add(exact(algo2...), exact("OBJECT", "ENCODING", "r"), sorted("SMEMBERS", "r"),
-		exact("SDIFFSTORE", "r", "f", "g"), exact("OBJECT", "ENCODING", "r"), exact("SMEMBERS", "r"),
-		sorted(append([]string{"SDIFF"}, algo2[2:]...)...), sorted("SDIFF", "f", "g", "g0", "g1", "nokey", "nokey2"),
-		exact("SDIFF", "f", "g", "nokey", "nokey2"))
+	add(sExact(algo2...), sExact("OBJECT", "ENCODING", "r"), sSorted("SMEMBERS", "r"),
+		sExact("SDIFFSTORE", "r", "f", "g"), sExact("OBJECT", "ENCODING", "r"), sExact("SMEMBERS", "r"),
+		sSorted(append([]string{"SDIFF"}, algo2[2:]...)...), sSorted("SDIFF", "f", "g", "g0", "g1", "nokey", "nokey2"),
+		sExact("SDIFF", "f", "g", "nokey", "nokey2"))
 	// algorithm 2 over a big first set that shrinks below the limit
-	add(exact(cmd("SADD", strs("big"), ints(0, 600))...), exact(cmd("SADD", strs("sub"), ints(0, 200))...),
-		exact("SDIFFSTORE", "r", "big", "sub"), exact("OBJECT", "ENCODING", "r"), exact("SCARD", "r"))
+	add(sExact(sCmd("SADD", sArgs("big"), intStrings(0, 600))...), sExact(sCmd("SADD", sArgs("sub"), intStrings(0, 200))...),
+		sExact("SDIFFSTORE", "r", "big", "sub"), sExact("OBJECT", "ENCODING", "r"), sExact("SCARD", "r"))
 	runSetCases(t, cases)
 }
 
 func TestDiffSetMoveScan(t *testing.T) {
 	var cases []setCase
 	add := func(c ...setCase) { cases = append(cases, c...) }
-	add(exact("SADD", "a", "1", "2", "3"), exact("SADD", "b", "x"),
-		exact("SMOVE", "a", "b", "1"), exact("SMEMBERS", "a"), sorted("SMEMBERS", "b"),
-		exact("SMOVE", "a", "b", "9"), exact("SMOVE", "a", "a", "2"), exact("SMOVE", "a", "a", "9"),
-		exact("SMOVE", "a", "new", "2"), exact("SMEMBERS", "new"), exact("OBJECT", "ENCODING", "new"),
-		exact("SMOVE", "a", "new2", "3"), exact("EXISTS", "a"), exact("SMEMBERS", "new2"),
-		exact("SMOVE", "b", "new2", "x"), exact("OBJECT", "ENCODING", "new2"), sorted("SMEMBERS", "new2"),
-		exact("SMOVE", "b", "new3", "x"), exact("SMOVE", "nokey", "b", "x"), exact("SMOVE", "b", "b", "1"),
-		exact("SADD", "c", "m"), exact("SMOVE", "b", "c", "1"), exact("SMOVE", "b", "c", "1"), sorted("SMEMBERS", "c"),
-		exact("SMOVE", "c", "fresh", "m"), exact("OBJECT", "ENCODING", "fresh"), exact("SMEMBERS", "fresh"))
+	add(sExact("SADD", "a", "1", "2", "3"), sExact("SADD", "b", "x"),
+		sExact("SMOVE", "a", "b", "1"), sExact("SMEMBERS", "a"), sSorted("SMEMBERS", "b"),
+		sExact("SMOVE", "a", "b", "9"), sExact("SMOVE", "a", "a", "2"), sExact("SMOVE", "a", "a", "9"),
+		sExact("SMOVE", "a", "new", "2"), sExact("SMEMBERS", "new"), sExact("OBJECT", "ENCODING", "new"),
+		sExact("SMOVE", "a", "new2", "3"), sExact("EXISTS", "a"), sExact("SMEMBERS", "new2"),
+		sExact("SMOVE", "b", "new2", "x"), sExact("OBJECT", "ENCODING", "new2"), sSorted("SMEMBERS", "new2"),
+		sExact("SMOVE", "b", "new3", "x"), sExact("SMOVE", "nokey", "b", "x"), sExact("SMOVE", "b", "b", "1"),
+		sExact("SADD", "c", "m"), sExact("SMOVE", "b", "c", "1"), sExact("SMOVE", "b", "c", "1"), sSorted("SMEMBERS", "c"),
+		sExact("SMOVE", "c", "fresh", "m"), sExact("OBJECT", "ENCODING", "fresh"), sExact("SMEMBERS", "fresh"))
 	// SSCAN: an intset whole with cursor 0, whatever the cursor
-	add(exact(cmd("SADD", strs("i"), ints(0, 300))...), exact("SSCAN", "i", "0"), exact("SSCAN", "i", "17", "COUNT", "2"),
-		exact("SSCAN", "i", "0", "MATCH", "1?"), exact("SSCAN", "i", "0", "MATCH", "*0", "COUNT", "1000"),
-		exact("SSCAN", "nokey", "0"), exact("SSCAN", "nokey", "5", "MATCH", "x"))
+	add(sExact(sCmd("SADD", sArgs("i"), intStrings(0, 300))...), sExact("SSCAN", "i", "0"), sExact("SSCAN", "i", "17", "COUNT", "2"),
+		sExact("SSCAN", "i", "0", "MATCH", "1?"), sExact("SSCAN", "i", "0", "MATCH", "*0", "COUNT", "1000"),
+		sExact("SSCAN", "nokey", "0"), sExact("SSCAN", "nokey", "5", "MATCH", "x"))
 	// a hashtable scanned in one call when COUNT covers it
-	add(exact("SADD", "h", "a", "b", "c", "d", "e", "f", "1"), sorted("SSCAN", "h", "0", "COUNT", "1000"),
-		sorted("SSCAN", "h", "0", "COUNT", "1000", "MATCH", "[a-c]"), sorted("SSCAN", "h", "0", "MATCH", "*", "COUNT", "100"))
+	add(sExact("SADD", "h", "a", "b", "c", "d", "e", "f", "1"), sSorted("SSCAN", "h", "0", "COUNT", "1000"),
+		sSorted("SSCAN", "h", "0", "COUNT", "1000", "MATCH", "[a-c]"), sSorted("SSCAN", "h", "0", "MATCH", "*", "COUNT", "100"))
 	runSetCases(t, cases)
 }
 
@@ -333,7 +334,7 @@ func TestDiffSetScanHashtable(t *testing.T) {
 		for i := 0; i < 2000; i++ {
 			members = append(members, "m"+strconv.Itoa(i))
 		}
-		d.Do(cmd("SADD", strs("h"), members)...)
+		d.Do(sCmd("SADD", sArgs("h"), members)...)
 		ref, sub := d.Conns()
 		for _, opts := range [][]string{nil, {"COUNT", "7"}, {"MATCH", "m1*"}, {"MATCH", "m1*", "COUNT", "50"}} {
 			want := sscanAll(t, ref, opts)

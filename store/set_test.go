@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func openTest(t *testing.T) *Store {
+func openSetStore(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(Options{})
 	if err != nil {
@@ -18,7 +18,7 @@ func openTest(t *testing.T) *Store {
 	return s
 }
 
-func check[T comparable](t *testing.T, what string, got T, err error, want T) {
+func checkSetOp[T comparable](t *testing.T, what string, got T, err error, want T) {
 	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
@@ -28,7 +28,7 @@ func check[T comparable](t *testing.T, what string, got T, err error, want T) {
 	}
 }
 
-func checkSlice(t *testing.T, what string, got []string, err error, want ...string) {
+func checkSetMembers(t *testing.T, what string, got []string, err error, want ...string) {
 	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", what, err)
@@ -38,59 +38,59 @@ func checkSlice(t *testing.T, what string, got []string, err error, want ...stri
 	}
 }
 
-func sortedCopy(s []string) []string {
+func sortedMembers(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return s
 }
 
 func TestSetTypedAPI(t *testing.T) {
-	s := openTest(t)
+	s := openSetStore(t)
 	tags := s.SetOf("tags")
 	n, err := tags.Add("5", "-3", "12", "5")
-	check(t, "Add", n, err, 3)
+	checkSetOp(t, "Add", n, err, 3)
 	m, err := tags.Members()
-	checkSlice(t, "Members (intset, ascending)", m, err, "-3", "5", "12")
+	checkSetMembers(t, "Members (intset, ascending)", m, err, "-3", "5", "12")
 	ok, err := tags.Contains("12")
-	check(t, "Contains", ok, err, true)
+	checkSetOp(t, "Contains", ok, err, true)
 	ok, err = tags.Contains("012")
-	check(t, "Contains non-canonical", ok, err, false)
+	checkSetOp(t, "Contains non-canonical", ok, err, false)
 	each, err := tags.ContainsEach("5", "6", "-3")
 	if err != nil || !slices.Equal(each, []bool{true, false, true}) {
 		t.Fatalf("ContainsEach = %v, %v", each, err)
 	}
 	l, err := tags.Len()
-	check(t, "Len", l, err, 3)
+	checkSetOp(t, "Len", l, err, 3)
 	n, err = tags.Remove("5", "nope")
-	check(t, "Remove", n, err, 1)
+	checkSetOp(t, "Remove", n, err, 1)
 
 	// Multi-key operations across shards.
 	s.SetOf("a").Add("1", "2", "3", "x")
 	s.SetOf("b").Add("2", "3", "4")
 	got, err := s.SetOf("a").Inter("b")
-	checkSlice(t, "Inter", got, err, "2", "3")
+	checkSetMembers(t, "Inter", got, err, "2", "3")
 	c, err := s.SetOf("a").InterCard(1, "b")
-	check(t, "InterCard limit", c, err, 1)
+	checkSetOp(t, "InterCard limit", c, err, 1)
 	got, err = s.SetOf("a").Union("b", "missing")
-	checkSlice(t, "Union", sortedCopy(got), err, "1", "2", "3", "4", "x")
+	checkSetMembers(t, "Union", sortedMembers(got), err, "1", "2", "3", "4", "x")
 	got, err = s.SetOf("a").Diff("b")
-	checkSlice(t, "Diff", sortedCopy(got), err, "1", "x")
+	checkSetMembers(t, "Diff", sortedMembers(got), err, "1", "x")
 	c, err = s.SetOf("dst").StoreInter("a", "b")
-	check(t, "StoreInter", c, err, 2)
+	checkSetOp(t, "StoreInter", c, err, 2)
 	c, err = s.SetOf("dst").StoreUnion("a", "b")
-	check(t, "StoreUnion", c, err, 5)
+	checkSetOp(t, "StoreUnion", c, err, 5)
 	c, err = s.SetOf("dst").StoreDiff("a", "b")
-	check(t, "StoreDiff", c, err, 2)
+	checkSetOp(t, "StoreDiff", c, err, 2)
 	c, err = s.SetOf("dst").StoreDiff("a", "a")
-	check(t, "StoreDiff empty", c, err, 0)
-	check(t, "Exists after empty store", s.Exists("dst"), nil, 0)
+	checkSetOp(t, "StoreDiff empty", c, err, 0)
+	checkSetOp(t, "Exists after empty store", s.Exists("dst"), nil, 0)
 	if _, err := s.SetOf("dst").StoreUnion(); err == nil {
 		t.Fatal("StoreUnion without keys: no error")
 	}
 	moved, err := s.SetOf("a").Move("x", "b")
-	check(t, "Move", moved, err, true)
+	checkSetOp(t, "Move", moved, err, true)
 	ok, _ = s.SetOf("b").Contains("x")
-	check(t, "moved member", ok, nil, true)
+	checkSetOp(t, "moved member", ok, nil, true)
 
 	// Random members.
 	s.SetOf("r").Add("a", "b", "c", "d", "e")
@@ -99,7 +99,7 @@ func TestSetTypedAPI(t *testing.T) {
 		t.Fatalf("RandomMember = %q, %v", rm, err)
 	}
 	rms, err := s.SetOf("r").RandomMembers(3)
-	if err != nil || len(rms) != 3 || len(slices.Compact(sortedCopy(rms))) != 3 {
+	if err != nil || len(rms) != 3 || len(slices.Compact(sortedMembers(rms))) != 3 {
 		t.Fatalf("RandomMembers(3) = %q, %v", rms, err)
 	}
 	rms, err = s.SetOf("r").RandomMembers(-12)
@@ -129,11 +129,11 @@ func TestSetTypedAPI(t *testing.T) {
 		}
 		scanned = append(scanned, m)
 	}
-	checkSlice(t, "Scan", sortedCopy(scanned), nil, "1", "2", "3")
+	checkSetMembers(t, "Scan", sortedMembers(scanned), nil, "1", "2", "3")
 }
 
 func TestSetWrongType(t *testing.T) {
-	s := openTest(t)
+	s := openSetStore(t)
 	s.Set("str", "v")
 	st := s.SetOf("str")
 	errs := map[string]error{}
@@ -196,7 +196,7 @@ func TestSetEncodings(t *testing.T) {
 // TestSetScanGuarantee: members present for a whole Scan are yielded while
 // others come and go between steps and the table grows and shrinks.
 func TestSetScanGuarantee(t *testing.T) {
-	s := openTest(t)
+	s := openSetStore(t)
 	h := s.SetOf("h")
 	var stable []string
 	for i := 0; i < 3000; i++ {
@@ -232,7 +232,7 @@ func TestSetScanGuarantee(t *testing.T) {
 // TestSetMoveConcurrent moves members between sets in different shards
 // from many goroutines: the total is conserved and nothing is lost.
 func TestSetMoveConcurrent(t *testing.T) {
-	s := openTest(t)
+	s := openSetStore(t)
 	keys := []string{"p0", "p1", "p2", "p3"}
 	const n = 200
 	for i := 0; i < n; i++ {
