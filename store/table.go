@@ -17,8 +17,9 @@ import "math/bits"
 // fill, and it resizes incrementally as Redis's dict does: while a rehash
 // is in progress, g[1] is the new table, every write moves one group of
 // g[0], and lookups try g[1] then g[0]. Groups of g[0] below rehash have
-// been moved and are empty; a key of g[0] whose home group was moved can
-// only have been displaced past them, so probes of g[0] start at rehash.
+// been moved and are empty; a key of g[0] whose home group was moved, or
+// whose probe wrapped around into moved groups, was displaced past them,
+// so probes of g[0] skip them.
 //
 // SCAN keeps Redis's guarantee (every key present for the whole scan is
 // returned at least once) with Redis's reverse-binary cursor, over home
@@ -139,9 +140,19 @@ func (gs *groups) slot(key string, h uint64, from int) (*group, int) {
 		if hasEmpty(g.ctrl) {
 			return nil, 0
 		}
-		i = (i + 1) & mask
+		i = next(i, mask, from)
 	}
 	return nil, 0
+}
+
+// next is the group after i in a probe sequence of a table whose groups
+// below from have been moved: a probe that wraps around skips them, since
+// keys it must reach may lie beyond them.
+func next(i, mask, from int) int {
+	if i = (i + 1) & mask; i < from {
+		i = from
+	}
+	return i
 }
 
 // put stores e in the first free slot of its probe sequence. gs must have
@@ -393,7 +404,7 @@ func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(*en
 		if hasEmpty(g.ctrl) {
 			return
 		}
-		i = (i + 1) & mask
+		i = next(i, mask, from)
 	}
 }
 
