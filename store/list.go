@@ -26,7 +26,8 @@ import (
 //     chunk may have a smaller one (4, 8, ... 128 slots), so a short list
 //     costs tens of bytes rather than 2 KB. It grows by doubling, or is
 //     recentred in place when at most half full, until it is chunkCap
-//     wide; after that growth adds chunks.
+//     wide; after that growth adds chunks. An only chunk less than a
+//     quarter full is halved.
 //   - The elements are contiguous: the first chunk holds position off
 //     (0 <= off < its length) and the last chunk holds position off+n-1.
 //     Chunks outside that span are released as soon as they empty (one
@@ -143,7 +144,7 @@ func (l *list) segBack(j, limit int) []string {
 
 func (l *list) pushFront(s string) {
 	if l.off == 0 {
-		l.roomFront()
+		l.room(true)
 	}
 	l.off--
 	l.n++
@@ -152,7 +153,7 @@ func (l *list) pushFront(s string) {
 
 func (l *list) pushBack(s string) {
 	if l.off+l.n == l.capacity() {
-		l.roomBack()
+		l.room(false)
 	}
 	l.n++
 	*l.at(l.n - 1) = s
@@ -174,8 +175,8 @@ func (l *list) capacity() int {
 	return l.nch << chunkShift
 }
 
-// roomFront makes position off-1 exist.
-func (l *list) roomFront() {
+// room makes position off-1 (front) or off+n exist.
+func (l *list) room(front bool) {
 	if l.nch == 1 && len(l.ring[l.head]) < chunkCap {
 		l.regrow()
 		return
@@ -183,22 +184,14 @@ func (l *list) roomFront() {
 	if l.nch == len(l.ring) {
 		l.resizeRing(2 * len(l.ring))
 	}
-	l.head = (l.head - 1) & (len(l.ring) - 1)
-	l.ring[l.head] = l.newChunk()
-	l.nch++
-	l.off += chunkCap
-}
-
-// roomBack makes position off+n exist.
-func (l *list) roomBack() {
-	if l.nch == 1 && len(l.ring[l.head]) < chunkCap {
-		l.regrow()
-		return
+	c := l.newChunk()
+	if front {
+		l.head = (l.head - 1) & (len(l.ring) - 1)
+		l.ring[l.head] = c
+		l.off += chunkCap
+	} else {
+		l.ring[(l.head+l.nch)&(len(l.ring)-1)] = c
 	}
-	if l.nch == len(l.ring) {
-		l.resizeRing(2 * len(l.ring))
-	}
-	l.ring[(l.head+l.nch)&(len(l.ring)-1)] = l.newChunk()
 	l.nch++
 }
 
@@ -277,6 +270,21 @@ func (l *list) shrinkRing() {
 	}
 }
 
+// maybeShrink halves a list's only chunk when it is less than a quarter
+// full, so a list that was long and is short again costs what a short list
+// costs. Halving leaves it less than half full, so a shrink and the next
+// regrow are many pushes or pops apart.
+func (l *list) maybeShrink() {
+	c := l.ring[l.head]
+	if len(c) <= minChunk || l.n == 0 || 4*l.n >= len(c) {
+		return
+	}
+	nc := make([]string, len(c)/2)
+	off := (len(nc) - l.n) / 2
+	copy(nc[off:], c[l.off:l.off+l.n])
+	l.ring[l.head], l.off, l.spare = nc, off, nil
+}
+
 // emptied resets an empty list to one chunk with its span in the middle.
 func (l *list) emptied() {
 	for l.nch > 1 {
@@ -296,6 +304,8 @@ func (l *list) popFront() string {
 		l.emptied()
 	case l.off == chunkCap:
 		l.dropFront()
+	case l.nch == 1:
+		l.maybeShrink()
 	}
 	return s
 }
@@ -310,6 +320,8 @@ func (l *list) popBack() string {
 		l.emptied()
 	case l.nch > 1 && l.off+l.n <= (l.nch-1)<<chunkShift:
 		l.dropBack()
+	case l.nch == 1:
+		l.maybeShrink()
 	}
 	return s
 }
@@ -375,6 +387,9 @@ func (l *list) cut(s []string, left bool) {
 		l.dropFront()
 	case !left && l.nch > 1 && l.off+l.n <= (l.nch-1)<<chunkShift:
 		l.dropBack()
+	}
+	if l.nch == 1 {
+		l.maybeShrink()
 	}
 }
 

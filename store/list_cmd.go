@@ -46,15 +46,7 @@ func (c *call) pop(left bool) {
 	key := c.args[1]
 	switch len(c.args) {
 	case 2:
-		elem, ok, err := c.db.popOne(key, left, c.now)
-		switch {
-		case err != nil:
-			c.err(err)
-		case !ok:
-			c.w.NullBulk()
-		default:
-			c.w.Bulk(elem)
-		}
+		c.elemOrNull(c.db.popOne(key, left, c.now))
 	case 3:
 		count, ok := c.nonNegativeArg(2, ErrNegativeCount)
 		if !ok {
@@ -124,12 +116,16 @@ func cmdLLen(c *call) {
 	c.w.Int(int64(n))
 }
 
-func cmdLRange(c *call) {
-	start, ok := c.intArg(2)
-	if !ok {
-		return
+// startStopArgs parses LRANGE's and LTRIM's start and stop.
+func (c *call) startStopArgs() (start, stop int64, ok bool) {
+	if start, ok = c.intArg(2); ok {
+		stop, ok = c.intArg(3)
 	}
-	stop, ok := c.intArg(3)
+	return start, stop, ok
+}
+
+func cmdLRange(c *call) {
+	start, stop, ok := c.startStopArgs()
 	if !ok {
 		return
 	}
@@ -209,11 +205,7 @@ func cmdLRem(c *call) {
 }
 
 func cmdLTrim(c *call) {
-	start, ok := c.intArg(2)
-	if !ok {
-		return
-	}
-	stop, ok := c.intArg(3)
+	start, stop, ok := c.startStopArgs()
 	if !ok {
 		return
 	}
@@ -307,7 +299,12 @@ func cmdRPopLPush(c *call) { c.move(false, true) }
 
 // move is lmoveGenericCommand.
 func (c *call) move(from, to bool) {
-	elem, ok, err := c.db.moveList(c.args[1], c.args[2], from, to, c.now)
+	c.elemOrNull(c.db.moveList(c.args[1], c.args[2], from, to, c.now))
+}
+
+// elemOrNull replies a popped element, a null when there was none, or the
+// error.
+func (c *call) elemOrNull(elem string, ok bool, err error) {
 	switch {
 	case err != nil:
 		c.err(err)

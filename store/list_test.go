@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 )
@@ -345,5 +346,68 @@ func TestListDoErrors(t *testing.T) {
 	s.Do(ctx, "RPUSH", "l", "a")
 	if _, err := s.Do(ctx, "LSET", "l", "5", "a"); !errors.Is(err, ErrIndexOutOfRange) {
 		t.Fatalf("LSET out of range: %v", err)
+	}
+}
+
+// TestListConcurrentMoves: elements moved between lists in several shards
+// by LMOVE, LMPOP + RPUSH and the typed API, from many goroutines, while
+// readers run LRANGE and LLEN, are never lost or duplicated.
+func TestListConcurrentMoves(t *testing.T) {
+	s, _ := Open(Options{})
+	defer s.Close()
+	ctx := context.Background()
+	keys := []string{"q0", "q1", "q2", "q3", "q4"}
+	const total = 500
+	for i := range total {
+		s.List(keys[i%len(keys)]).RPush(strconv.Itoa(i))
+	}
+	workers, each := 6, 400
+	if raceEnabled {
+		each = 150
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(w), 9))
+			for range each {
+				a, b := keys[r.IntN(len(keys))], keys[r.IntN(len(keys))]
+				var err error
+				switch r.IntN(4) {
+				case 0:
+					_, err = s.Do(ctx, "LMOVE", a, b, "LEFT", "RIGHT")
+				case 1:
+					_, err = s.List(a).Move(b, Right, Left)
+				case 2:
+					var key string
+					var elems []string
+					if key, elems, err = s.LMPop(Left, 3, a, b); err == nil {
+						_, err = s.List(key).RPush(elems...)
+					}
+				default:
+					_, err = s.Do(ctx, "LRANGE", a, "0", "-1")
+					s.List(b).Len()
+				}
+				if err != nil && err != ErrNil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for _, k := range keys {
+		elems, _ := s.List(k).Range(0, -1)
+		for _, e := range elems {
+			if seen[e] {
+				t.Fatalf("%s seen twice", e)
+			}
+			seen[e] = true
+		}
+	}
+	if len(seen) != total {
+		t.Fatalf("%d elements, want %d", len(seen), total)
 	}
 }
