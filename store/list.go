@@ -65,11 +65,23 @@ import (
 // # Snapshots
 //
 // A point-in-time copy (for a future background save) would clone the
-// ring under the lock, which is n/chunkCap pointers, and mark the list
-// shared: a writer to a shared list copies a chunk before writing into it
-// (a chunk records the generation it was copied in), so writers pay at
-// most one chunk copy per chunk they touch while the snapshot streams the
-// old chunks.
+// ring under the lock, which is n/chunkCap slice headers, and mark every
+// chunk shared: a writer copies a shared chunk (2 KB) before its first
+// write into it and owns the copy from then on (a bitmap over the ring
+// records which chunks it owns), so a writer pays at most one chunk copy
+// per chunk it touches while the snapshot streams the old chunks. Pops
+// and trims only move off and n and release chunks, which the snapshot's
+// ring keeps alive, and a short list's only chunk is cloned whole.
+//
+// # Memory
+//
+// An element costs its 16-byte string header in a chunk plus its bytes'
+// allocation (Go rounds it to a size class): 34.9 bytes per 16-byte element
+// against redis-server's 18.2 (bench/README.md), whose listpacks store
+// small elements inline with a byte or two of header and integers in as
+// little as one byte. Packing the bytes of a chunk's elements into one
+// buffer would close most of that gap, at the price of rebuilding a chunk
+// on LSET and LINSERT.
 
 const (
 	chunkShift = 7
