@@ -330,16 +330,19 @@ func parseTimeout(arg string, now int64) (int64, error) {
 	if !ok {
 		return 0, ErrTimeoutNotFloat
 	}
-	ms := math.Ceil(f.Float64() * 1000)
-	// Redis converts to long long; out of range (inf included) becomes
-	// LLONG_MIN on the machines it runs on, hence "negative".
-	if ms < 0 || ms >= math.MaxInt64 {
+	// Out of range (inf included) becomes LLONG_MIN on the machines Redis
+	// runs on, hence "negative".
+	ms, ok := f.CeilMillis()
+	if !ok || ms < 0 {
 		return 0, ErrTimeoutNegative
 	}
 	if ms == 0 {
 		return 0, nil
 	}
-	return now + int64(ms), nil
+	if ms > math.MaxInt64-now {
+		return math.MaxInt64, nil
+	}
+	return now + ms, nil
 }
 
 // after returns a channel closed once the Store's clock reaches deadline

@@ -30,4 +30,3 @@ var hllDocs = map[string]*commandDocs{
 		},
 	},
 }
-

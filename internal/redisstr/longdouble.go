@@ -263,3 +263,23 @@ func formatG17(f *big.Float) string {
 	}
 	return s
 }
+
+// CeilMillis is Redis's conversion of a timeout in seconds to milliseconds,
+// (long long)ceill(x * 1000.0), with the product rounded to long double
+// first: -0.001 times 1000 is just above -1 there, so it becomes 0. ok is
+// false when the result does not fit a long long, which x87's conversion
+// turns into LLONG_MIN.
+func (x LongDouble) CeilMillis() (ms int64, ok bool) {
+	p := newLD().Mul(x.float(), big.NewFloat(1000))
+	if p.IsInf() {
+		return 0, false
+	}
+	i, acc := p.Int(nil) // truncated toward zero
+	if acc == big.Below {
+		i.Add(i, big.NewInt(1))
+	}
+	if !i.IsInt64() {
+		return 0, false
+	}
+	return i.Int64(), true
+}

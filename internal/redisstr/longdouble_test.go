@@ -192,3 +192,26 @@ func FuzzParseLongDouble(f *testing.F) {
 		}
 	})
 }
+
+func TestCeilMillis(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"0", 0, true}, {"1", 1000, true}, {"0.0001", 1, true}, {"1.5", 1500, true},
+		// -0.001 is just above -1 once multiplied in long double (redis-server
+		// blocks forever on BLPOP k -0.001).
+		{"-0.001", 0, true}, {"-0.01", -10, true}, {"-1", -1000, true},
+		{"inf", 0, false}, {"9223372036854775807", 0, false}, {"1e400", 0, false},
+	} {
+		x, ok := ParseLongDouble(c.in)
+		if !ok {
+			t.Fatalf("ParseLongDouble(%q) failed", c.in)
+		}
+		got, gotOK := x.CeilMillis()
+		if got != c.want || gotOK != c.ok {
+			t.Errorf("CeilMillis(%s) = %d, %v; want %d, %v", c.in, got, gotOK, c.want, c.ok)
+		}
+	}
+}

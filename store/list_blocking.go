@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/embedis/embedis/resp"
+)
+
+// The list's blocking commands: BLPOP, BRPOP, BLMOVE, BRPOPLPUSH and
+// BLMPOP, on the machinery of blocking.go. Each first tries its
+// non-blocking form under its locks, exactly as Redis's
+// blockingPopGenericCommand and blmoveGenericCommand, and waits only when
+// every key is missing.
+
+var listBlockingCommands = []*command{
+	{name: "blpop", arity: -3, flags: flagWrite | flagNoScript | flagBlocking, acl: aclList, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, -2, 1)}, group: "list", run: cmdBLPop},
+	{name: "brpop", arity: -3, flags: flagWrite | flagNoScript | flagBlocking, acl: aclList, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, -2, 1)}, group: "list", run: cmdBRPop},
+	{name: "blmove", arity: 6, flags: flagWrite | flagDenyOOM | flagNoScript | flagBlocking, acl: aclList, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, 0, 1), indexRange(keyRW|keyInsert, 2, 0, 1)}, group: "list", run: cmdBLMove},
+	{name: "brpoplpush", arity: 4, flags: flagWrite | flagDenyOOM | flagNoScript | flagBlocking, acl: aclList, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, 0, 1), indexRange(keyRW|keyInsert, 2, 0, 1)}, group: "list", run: cmdBRPopLPush},
+	{name: "blmpop", arity: -5, flags: flagWrite | flagBlocking, acl: aclList, keySpecs: []keySpec{{flags: keyRW | keyAccess | keyDelete, pos: 2, keyNum: true, keyNumIdx: 0, firstKey: 1, keyStep: 1}}, group: "list", run: cmdBLMPop},
+}
+
+// listBlockingDocs are their COMMAND DOCS, as Redis 7.0 declares them.
+var listBlockingDocs = map[string]*commandDocs{
+	"blpop": {
+		summary:    "Remove and get the first element in a list, or block until one is available",
+		since:      "2.0.0",
+		complexity: "O(N) where N is the number of provided keys.",
+		history: []docHistory{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		args: []docArg{
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"brpop": {
+		summary:    "Remove and get the last element in a list, or block until one is available",
+		since:      "2.0.0",
+		complexity: "O(N) where N is the number of provided keys.",
+		history: []docHistory{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		args: []docArg{
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"blmove": {
+		summary:    "Pop an element from a list, push it to another list and return it; or block until one is available",
+		since:      "6.2.0",
+		complexity: "O(1)",
+		args: []docArg{
+			{name: "source", typ: "key", keySpec: 1},
+			{name: "destination", typ: "key", keySpec: 2},
+			{name: "wherefrom", typ: "oneof", args: []docArg{
+				{name: "left", typ: "pure-token", token: "LEFT"},
+				{name: "right", typ: "pure-token", token: "RIGHT"},
+			}},
+			{name: "whereto", typ: "oneof", args: []docArg{
+				{name: "left", typ: "pure-token", token: "LEFT"},
+				{name: "right", typ: "pure-token", token: "RIGHT"},
+			}},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"brpoplpush": {
+		summary:         "Pop an element from a list, push it to another list and return it; or block until one is available",
+		since:           "2.2.0",
+		complexity:      "O(1)",
+		deprecated:      true,
+		deprecatedSince: "6.2.0",
+		replacedBy:      "`BLMOVE` with the `RIGHT` and `LEFT` arguments",
+		history: []docHistory{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		args: []docArg{
+			{name: "source", typ: "key", keySpec: 1},
+			{name: "destination", typ: "key", keySpec: 2},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"blmpop": {
+		summary:    "Pop elements from a list, or block until one is available",
+		since:      "7.0.0",
+		complexity: "O(N+M) where N is the number of provided keys and M is the number of elements returned.",
+		args: []docArg{
+			{name: "timeout", typ: "double"},
+			{name: "numkeys", typ: "integer"},
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "where", typ: "oneof", args: []docArg{
+				{name: "left", typ: "pure-token", token: "LEFT"},
+				{name: "right", typ: "pure-token", token: "RIGHT"},
+			}},
+			{name: "count", typ: "integer", token: "COUNT", optional: true},
+		},
+	},
+}
+
+func cmdBLPop(c *call) { c.blockingPop(true) }
+func cmdBRPop(c *call) { c.blockingPop(false) }
+
+// blockingPop is BLPOP and BRPOP.
+func (c *call) blockingPop(left bool) {
+	n := len(c.args)
+	deadline, err := parseTimeout(c.args[n-1], c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	d := c.db
+	c.popOrBlock(c.args[1:n-1], deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+		elems, err := d.popList(key, now, left, 1)
+		if len(elems) == 0 || err != nil {
+			return false, err
+		}
+		w.Array(2)
+		w.Bulk(key)
+		w.Bulk(elems[0])
+		return true, nil
+	})
+}
+
+func cmdBLMPop(c *call) {
+	keys, left, count, ok := c.mpopArgs(2)
+	if !ok {
+		return
+	}
+	deadline, err := parseTimeout(c.args[1], c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	d := c.db
+	c.popOrBlock(keys, deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+		elems, err := d.popList(key, now, left, count)
+		if len(elems) == 0 || err != nil {
+			return false, err
+		}
+		writeKeyElems(w, key, elems)
+		return true, nil
+	})
+}
+
+// popOrBlock pops from the first of keys that holds a list, replying as
+// pop writes, or makes the call wait for one (blockingPopGenericCommand).
+// A key of another type is an error, in key order.
+func (c *call) popOrBlock(keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
+	c.popOrBlockKind(kindList, keys, deadline, pop)
+}
+
+// popOrBlockKind is popOrBlock for the collection kind want.
+func (c *call) popOrBlockKind(want kind, keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
+	for _, k := range keys {
+		ok, err := pop(c.w, k, c.now)
+		if err != nil {
+			c.err(err)
+			return
+		}
+		if ok {
+			return
+		}
+	}
+	c.blockOn(want, keys, "", deadline, func(key string, now int64, w *resp.Writer) {
+		pop(w, key, now)
+	})
+}
+
+func cmdBLMove(c *call) {
+	from, ok := c.listEndArg(3)
+	if !ok {
+		return
+	}
+	to, ok := c.listEndArg(4)
+	if !ok {
+		return
+	}
+	c.blockingMove(from, to, 5)
+}
+
+func cmdBRPopLPush(c *call) { c.blockingMove(false, true, 3) }
+
+// blockingMove is blmoveGenericCommand: LMOVE when the source holds a
+// list, else wait for one. The served move checks the destination's type
+// then, as Redis's serveClientBlockedOnList: a destination of another type
+// ends the wait with WRONGTYPE and leaves the element in the source.
+func (c *call) blockingMove(from, to bool, timeoutIdx int) {
+	deadline, err := parseTimeout(c.args[timeoutIdx], c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	src, dst := c.args[1], c.args[2]
+	if l, err := c.db.listRead(src, c.now); err != nil || l != nil {
+		c.move(from, to)
+		return
+	}
+	d := c.db
+	c.blockOn(kindList, []string{src}, dst, deadline, func(key string, now int64, w *resp.Writer) {
+		elem, _, err := d.moveList(key, dst, from, to, now)
+		if err != nil {
+			w.Error(err.Error())
+			return
+		}
+		w.Bulk(elem)
+	})
+}
+
+// --- typed API ---
+
+// BLPop pops the first element of the first of keys that holds a list,
+// waiting until one does (timeout 0 waits forever). It returns the key and
+// the element; ErrNil when the timeout passes first, ctx's error when ctx
+// ends first.
+func (d *DB) BLPop(ctx context.Context, timeout time.Duration, keys ...string) (key, elem string, err error) {
+	return d.blockingPop(ctx, timeout, Left, keys)
+}
+
+// BRPop is BLPop at the tail.
+func (d *DB) BRPop(ctx context.Context, timeout time.Duration, keys ...string) (key, elem string, err error) {
+	return d.blockingPop(ctx, timeout, Right, keys)
+}
+
+func (d *DB) blockingPop(ctx context.Context, timeout time.Duration, end End, keys []string) (key, elem string, err error) {
+	err = d.blockTyped(ctx, kindList, keys, "", timeout, func(k string, now int64) (bool, error) {
+		elems, err := d.popList(k, now, bool(end), 1)
+		if len(elems) == 0 || err != nil {
+			return false, err
+		}
+		key, elem = k, elems[0]
+		return true, nil
+	})
+	return key, elem, err
+}
+
+// BLMPop pops up to count elements from end of the first of keys that
+// holds a list, waiting as BLPop does.
+func (d *DB) BLMPop(ctx context.Context, timeout time.Duration, end End, count int, keys ...string) (key string, elems []string, err error) {
+	if count < 1 {
+		return "", nil, errMPopCount
+	}
+	err = d.blockTyped(ctx, kindList, keys, "", timeout, func(k string, now int64) (bool, error) {
+		got, err := d.popList(k, now, bool(end), count)
+		if len(got) == 0 || err != nil {
+			return false, err
+		}
+		key, elems = k, got
+		return true, nil
+	})
+	return key, elems, err
+}
+
+// BLMove moves an element from the from end of the list at key to the to
+// end of dst (LMOVE), waiting as BLPop does while key holds no list.
+func (l List) BLMove(ctx context.Context, dst string, from, to End, timeout time.Duration) (elem string, err error) {
+	err = l.db.blockTyped(ctx, kindList, []string{l.key}, dst, timeout, func(k string, now int64) (bool, error) {
+		e, ok, err := l.db.moveList(k, dst, bool(from), bool(to), now)
+		elem = e
+		return ok, err
+	})
+	return elem, err
+}
