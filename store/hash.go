@@ -83,7 +83,7 @@ const (
 
 // hash is a Redis hash; see the file comment.
 type hash struct {
-	lp []string          // listpack encoding: field, value, ... in insertion order
+	lp []string           // listpack encoding: field, value, ... in insertion order
 	ht *dict.Dict[string] // hashtable encoding, once converted; lp is then nil
 }
 
