@@ -283,13 +283,14 @@ func (h *hash) randomCount(count int64) int64 {
 	return min(count, int64(h.len()))
 }
 
-// scan is one HSCAN step from cursor: it calls emit for fields matching
-// pattern ("" for all) and returns the next cursor. A listpack is returned
-// whole with cursor 0, as Redis does; a hashtable is walked with Redis's
-// dictScan until count pairs were collected (before filtering), the scan
-// ends, or ten times count buckets were visited.
-func (h *hash) scan(cursor uint64, count int64, pattern string, emit func(field, value string)) uint64 {
-	match := func(f string) bool { return pattern == "" || redisstr.Match(pattern, f, false) }
+// scan is one HSCAN step from cursor: it calls emit for the fields
+// matching pattern (all of them when !usePattern) and returns the next
+// cursor. A listpack is returned whole with cursor 0, as Redis does; a
+// hashtable is walked with Redis's dictScan until count pairs were
+// collected (before filtering), the scan ends, or ten times count buckets
+// were visited.
+func (h *hash) scan(cursor uint64, count int64, usePattern bool, pattern string, emit func(field, value string)) uint64 {
+	match := func(f string) bool { return !usePattern || redisstr.Match(pattern, f, false) }
 	if h.ht == nil {
 		for i := 0; i < len(h.lp); i += 2 {
 			if match(h.lp[i]) {
@@ -695,7 +696,7 @@ func (h Hash) Scan(pattern string) iter.Seq2[FieldValue, error] {
 					cursor = 0
 					return nil
 				}
-				cursor = hs.scan(cursor, 100, pattern, func(f, v string) { batch = append(batch, FieldValue{f, v}) })
+				cursor = hs.scan(cursor, 100, pattern != "", pattern, func(f, v string) { batch = append(batch, FieldValue{f, v}) })
 				return nil
 			})
 			if err != nil {

@@ -262,7 +262,7 @@ func cmdHScan(c *call) {
 		return
 	}
 	count := int64(10)
-	pattern := ""
+	pattern, usePattern := "", false
 	for i := 3; i < len(c.args); i += 2 {
 		more := i+1 < len(c.args)
 		switch opt := c.args[i]; {
@@ -275,17 +275,15 @@ func cmdHScan(c *call) {
 				return
 			}
 		case strings.EqualFold(opt, "MATCH") && more:
-			pattern = c.args[i+1]
+			// "*" matches everything: Redis skips matching then.
+			pattern, usePattern = c.args[i+1], c.args[i+1] != "*"
 		default:
 			c.err(ErrSyntax)
 			return
 		}
 	}
-	if pattern == "*" {
-		pattern = ""
-	}
 	var out []string
-	next := h.scan(cursor, count, pattern, func(f, v string) { out = append(out, f, v) })
+	next := h.scan(cursor, count, usePattern, pattern, func(f, v string) { out = append(out, f, v) })
 	c.w.Array(2)
 	c.w.Bulk(strconv.FormatUint(next, 10))
 	c.w.Array(len(out))
