@@ -19,20 +19,20 @@ func hashPairs(cmd, key string, from, n int) []string {
 	return args
 }
 
-// sortPairs sorts the field-value pairs of a flat array reply (HGETALL,
+// sortFieldPairs sorts the field-value pairs of a flat array reply (HGETALL,
 // HRANDFIELD ... WITHVALUES in RESP2), of an array of [field, value]
 // arrays (RESP3 HRANDFIELD), and of the element array of a scan reply:
 // a hashtable's order is its hash function's, which differs from
 // redis-server's.
-var sortPairs = redistest.Each(func(v redistest.Value) redistest.Value {
-	sortFlatPairs(&v)
+var sortFieldPairs = redistest.Each(func(v redistest.Value) redistest.Value {
+	sortFlatFieldPairs(&v)
 	if v.Kind == '*' && len(v.Elems) == 2 && v.Elems[1].Kind == '*' && v.Elems[0].Kind == '$' {
-		sortFlatPairs(&v.Elems[1])
+		sortFlatFieldPairs(&v.Elems[1])
 	}
 	return v
 })
 
-func sortFlatPairs(v *redistest.Value) {
+func sortFlatFieldPairs(v *redistest.Value) {
 	if v.Kind == '*' && len(v.Elems) > 0 && v.Elems[0].Kind == '*' { // RESP3 [field, value] pairs
 		slices.SortStableFunc(v.Elems, func(a, b redistest.Value) int { return bytes.Compare(a.Encode(), b.Encode()) })
 		return
@@ -57,7 +57,7 @@ type hcase struct {
 	norm redistest.Normalizer
 }
 
-func exact(cmds ...[]string) []hcase {
+func hashExact(cmds ...[]string) []hcase {
 	out := make([]hcase, len(cmds))
 	for i, c := range cmds {
 		out[i] = hcase{args: c}
@@ -65,8 +65,8 @@ func exact(cmds ...[]string) []hcase {
 	return out
 }
 
-func normed(norm redistest.Normalizer, cmds ...[]string) []hcase {
-	out := exact(cmds...)
+func hashNormed(norm redistest.Normalizer, cmds ...[]string) []hcase {
+	out := hashExact(cmds...)
 	for i := range out {
 		out[i].norm = norm
 	}
@@ -93,7 +93,7 @@ func runHashCases(t *testing.T, groups ...[]hcase) {
 func TestDiffHash(t *testing.T) {
 	long := strings.Repeat("x", 64)
 	longer := strings.Repeat("y", 65)
-	runHashCases(t, exact(
+	runHashCases(t, hashExact(
 		// HSET, HMSET, HSETNX, HGET, HMGET on a listpack: insertion order,
 		// updates in place
 		[]string{"HSET", "h", "a", "1", "b", "2", "c", "3"}, []string{"HGETALL", "h"}, []string{"HSET", "h", "b", "20", "d", "4"},
@@ -184,14 +184,14 @@ func TestDiffHash(t *testing.T) {
 		[]string{"HSCAN", "r", "18446744073709551615"}, []string{"HSCAN", "r", "18446744073709551616"}, []string{"HSCAN", "nokey", "0", "COUNT", "0"},
 		[]string{"HSCAN", "nokey", "x"}, []string{"HSCAN", "nokey", "0", "FOO"}, []string{"HSCAN", "r"}, []string{"HSCAN", "n", "0", "MATCH", "*i*"},
 		[]string{"HSCAN", "r", "0", "COUNT", "9223372036854775807"},
-	), normed(sortPairs,
+	), hashNormed(sortFieldPairs,
 		// a hashtable's order is its hash function's: compared as sets
 		[]string{"HGETALL", "big2"}, []string{"HGETALL", "e1c"}, []string{"HGETALL", "fl"},
 		[]string{"HSCAN", "big2", "0", "COUNT", "1000"}, []string{"HSCAN", "big2", "0", "COUNT", "1000", "MATCH", "f1*"},
 		[]string{"HRANDFIELD", "big2", "900", "WITHVALUES"}, []string{"HSCAN", "e1", "0"},
-	), normed(redistest.Chain(sortPairs, redistest.SortElems),
+	), hashNormed(redistest.Chain(sortFieldPairs, redistest.SortElems),
 		[]string{"HKEYS", "big2"}, []string{"HVALS", "big2"}, []string{"HRANDFIELD", "big2", "600"},
-	), normed(redistest.Shape,
+	), hashNormed(redistest.Shape,
 		// random choices: the shape (counts and types) is deterministic
 		[]string{"HRANDFIELD", "r"}, []string{"HRANDFIELD", "r", "2"}, []string{"HRANDFIELD", "r", "-10"}, []string{"HRANDFIELD", "r", "2", "WITHVALUES"},
 		[]string{"HRANDFIELD", "r", "-5", "WITHVALUES"}, []string{"HRANDFIELD", "big", "-300", "WITHVALUES"}, []string{"HRANDFIELD", "big", "5"},

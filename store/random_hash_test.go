@@ -33,13 +33,13 @@ func init() {
 
 type hashGen struct{ g *cmdGen }
 
-var rfields = []string{"f0", "f1", "f2", "f3", "f4", "f5", "", "1", "-1", "field with spaces", "\x00\xff", "m7", "m100"}
+var rhashFields = []string{"f0", "f1", "f2", "f3", "f4", "f5", "", "1", "-1", "field with spaces", "\x00\xff", "m7", "m100"}
 
 func (h hashGen) field() string {
 	if h.g.chance(40) {
 		return pick(h.g.r, "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff", "m511", "m512")
 	}
-	return pick(h.g.r, rfields...)
+	return pick(h.g.r, rhashFields...)
 }
 
 // pairs returns 1 to 3 field-value pairs.
@@ -102,7 +102,7 @@ func (h hashGen) small() step {
 func (h hashGen) whole() step {
 	switch h.g.r.IntN(3) {
 	case 0:
-		return step{args: h.g.mutate([]string{h.g.name("HGETALL"), h.g.key()}), norm: sortPairs}
+		return step{args: h.g.mutate([]string{h.g.name("HGETALL"), h.g.key()}), norm: sortFieldPairs}
 	case 1:
 		return step{args: h.g.mutate([]string{h.g.name("HKEYS"), h.g.key()}), norm: redistest.SortElems}
 	}
@@ -117,14 +117,14 @@ func (h hashGen) incrByFloat() step {
 	return h.g.plain(h.g.name("HINCRBYFLOAT"), h.g.key(), h.field(), pick(h.g.r, rfloats...))
 }
 
-var rcounts = []string{"0", "1", "2", "3", "5", "10", "600", "-1", "-2", "-5", "-20", "9223372036854775807",
+var rhashCounts = []string{"0", "1", "2", "3", "5", "10", "600", "-1", "-2", "-5", "-20", "9223372036854775807",
 	"-9223372036854775808", "-9223372036854775807", "4611686018427387904", "-4611686018427387904", "x", "1.5", ""}
 
 func (h hashGen) randField() step {
 	g := h.g
 	args := []string{g.name("HRANDFIELD"), g.key()}
 	if !g.chance(4) {
-		args = append(args, pick(g.r, rcounts...))
+		args = append(args, pick(g.r, rhashCounts...))
 		if g.chance(2) {
 			args = append(args, pick(g.r, "WITHVALUES", "withvalues", "WITHSCORES"))
 		}
@@ -150,18 +150,18 @@ func (h hashGen) scan() step {
 	if g.chance(15) {
 		args = append(args, pick(g.r, "COUNT", "MATCH", "TYPE", "FOO"))
 	}
-	return step{args: args, norm: scanReplies(args[2] == "0" || args[2] == "")}
+	return step{args: args, norm: hscanReplies(args[2] == "0" || args[2] == "")}
 }
 
-// scanReplies compares two HSCAN replies: as element sets when the scan
+// hscanReplies compares two HSCAN replies: as element sets when the scan
 // started at 0 and both finished in one call; otherwise only as scan
 // replies, because where a hashtable's cursor leads depends on its hash
 // function.
-func scanReplies(fromStart bool) redistest.Normalizer {
-	return func(ref, sub []byte) ([]byte, []byte) { return compareScans(fromStart, ref, sub) }
+func hscanReplies(fromStart bool) redistest.Normalizer {
+	return func(ref, sub []byte) ([]byte, []byte) { return compareHScans(fromStart, ref, sub) }
 }
 
-func compareScans(fromStart bool, ref, sub []byte) ([]byte, []byte) {
+func compareHScans(fromStart bool, ref, sub []byte) ([]byte, []byte) {
 	rv, err1 := redistest.Parse(ref)
 	sv, err2 := redistest.Parse(sub)
 	isScan := func(v redistest.Value) bool {
@@ -171,7 +171,7 @@ func compareScans(fromStart bool, ref, sub []byte) ([]byte, []byte) {
 		return ref, sub
 	}
 	if fromStart && rv.Elems[0].Str == "0" && sv.Elems[0].Str == "0" {
-		return sortPairs(ref, sub)
+		return sortFieldPairs(ref, sub)
 	}
 	// Both return whole pairs.
 	marker := []byte(fmt.Sprintf("scan step (%d and %d odd)", len(rv.Elems[1].Elems)%2, len(sv.Elems[1].Elems)%2))
