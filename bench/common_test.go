@@ -184,18 +184,31 @@ func runOp(b *testing.B, fn op) {
 }
 
 func runSerial(b *testing.B, c kv, seq []int32, fn op) {
+	loopSerial(b, func(pos int, buf []string) error { return fn(c, seq, pos, buf) })
+}
+
+func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
+	loopParallel(b, p.network, func(pos int, buf []string) error { return fn(c, seq, pos, buf) })
+}
+
+// loopSerial calls fn for operations 0 .. b.N-1. buf is scratch space of
+// mgetWidth+1 strings.
+func loopSerial(b *testing.B, fn func(pos int, buf []string) error) {
 	buf := make([]string, mgetWidth+1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := fn(c, seq, i, buf); err != nil {
+		if err := fn(i, buf); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
-	if p.network {
+// loopParallel calls fn from b.RunParallel's goroutines: one per core, or
+// about networkGoroutines for a peer behind a connection. Each goroutine
+// numbers its operations from its own starting point.
+func loopParallel(b *testing.B, network bool, fn func(pos int, buf []string) error) {
+	if network {
 		procs := runtime.GOMAXPROCS(0)
 		b.SetParallelism((networkGoroutines + procs - 1) / procs)
 	}
@@ -208,7 +221,7 @@ func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
 		pos := int(worker.Add(1)) * 104729
 		buf := make([]string, mgetWidth+1)
 		for pb.Next() {
-			if err := fn(c, seq, pos, buf); err != nil {
+			if err := fn(pos, buf); err != nil {
 				if failed.CompareAndSwap(false, true) {
 					b.Error(err)
 				}

@@ -65,6 +65,7 @@ package store
 
 import (
 	"iter"
+	"maps"
 	"strconv"
 	"unsafe"
 
@@ -284,13 +285,12 @@ func (h *hash) randomCount(count int64) int64 {
 }
 
 // scan is one HSCAN step from cursor: it calls emit for the fields
-// matching pattern (all of them when !usePattern) and returns the next
-// cursor. A listpack is returned whole with cursor 0, as Redis does; a
-// hashtable is walked with Redis's dictScan until count pairs were
-// collected (before filtering), the scan ends, or ten times count buckets
-// were visited.
-func (h *hash) scan(cursor uint64, count int64, usePattern bool, pattern string, emit func(field, value string)) uint64 {
-	match := func(f string) bool { return !usePattern || redisstr.Match(pattern, f, false) }
+// matching a's pattern and returns the next cursor. A listpack is returned
+// whole with cursor 0, as Redis does; a hashtable is walked with Redis's
+// dictScan until a.count pairs were collected (before filtering), the
+// scan ends, or ten times a.count buckets were visited.
+func (h *hash) scan(cursor uint64, a scanArgs, emit func(field, value string)) uint64 {
+	match := func(f string) bool { return !a.usePattern || redisstr.Match(a.pattern, f, false) }
 	if h.ht == nil {
 		for i := 0; i < len(h.lp); i += 2 {
 			if match(h.lp[i]) {
@@ -299,7 +299,7 @@ func (h *hash) scan(cursor uint64, count int64, usePattern bool, pattern string,
 		}
 		return 0
 	}
-	count = min(count, 1<<32) * 2 // Redis counts fields and values; the cap only avoids overflow
+	count := min(a.count, 1<<32) * 2 // Redis counts fields and values; the cap only avoids overflow
 	var seen int64
 	for budget := count * 10; ; budget-- {
 		cursor = h.ht.Scan(cursor, func(f, v string) {
@@ -446,16 +446,29 @@ type FieldValue struct {
 	Field, Value string
 }
 
-// read runs fn with the hash (nil if the key is missing) under the key's
-// read lock.
-func (h Hash) read(fn func(hs *hash) error) error {
-	return h.db.readKey(h.key, func(now int64) error {
+// queryHash runs fn on the hash at h under the key's read lock and
+// returns its result; a missing key is an empty hash, for which fn is not
+// called and the result is T's zero value.
+func queryHash[T any](h Hash, fn func(hs *hash) T) (T, error) {
+	var out T
+	err := h.db.readKey(h.key, func(now int64) error {
 		hs, err := h.db.hashRead(h.key, now)
-		if err != nil {
-			return err
+		if hs != nil {
+			out = fn(hs)
 		}
-		return fn(hs)
+		return err
 	})
+	return out, err
+}
+
+// updateHash runs a hash operation under the key's write lock.
+func updateHash[T any](h Hash, op func(now int64) (T, error)) (T, error) {
+	var out T
+	err := h.db.writeKey(h.key, func(now int64) (err error) {
+		out, err = op(now)
+		return err
+	})
+	return out, err
 }
 
 // Set stores value at field (HSET) and reports whether the field is new.
@@ -470,85 +483,58 @@ func (h Hash) SetPairs(pairs ...string) (int64, error) {
 	if len(pairs) == 0 || len(pairs)%2 != 0 {
 		return 0, resp.ErrorReply("ERR wrong number of arguments for 'hset' command")
 	}
-	var n int64
-	err := h.db.writeKey(h.key, func(now int64) (err error) {
-		n, err = h.db.hset(h.key, pairs, now)
-		return err
-	})
-	return n, err
+	return updateHash(h, func(now int64) (int64, error) { return h.db.hset(h.key, pairs, now) })
 }
 
 // SetNX stores value at field only if field does not exist (HSETNX), and
 // reports whether it did.
 func (h Hash) SetNX(field, value string) (bool, error) {
-	var ok bool
-	err := h.db.writeKey(h.key, func(now int64) (err error) {
-		ok, err = h.db.hsetnx(h.key, field, value, now)
-		return err
-	})
-	return ok, err
+	return updateHash(h, func(now int64) (bool, error) { return h.db.hsetnx(h.key, field, value, now) })
 }
 
 // Get returns the value at field (HGET), ErrNil if there is none.
 func (h Hash) Get(field string) (string, error) {
-	var v string
-	err := h.read(func(hs *hash) error {
-		var ok bool
-		if hs != nil {
-			v, ok = hs.get(field)
-		}
-		if !ok {
-			return ErrNil
-		}
-		return nil
+	v, err := queryHash(h, func(hs *hash) NullString {
+		s, ok := hs.get(field)
+		return NullString{s, ok}
 	})
-	return v, err
+	if err == nil && !v.Valid {
+		err = ErrNil
+	}
+	return v.String, err
 }
 
 // MGet returns the values at fields (HMGET); a missing field gives an
 // invalid NullString.
 func (h Hash) MGet(fields ...string) ([]NullString, error) {
-	out := make([]NullString, len(fields))
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			for i, f := range fields {
-				out[i].String, out[i].Valid = hs.get(f)
-			}
+	out, err := queryHash(h, func(hs *hash) []NullString {
+		out := make([]NullString, len(fields))
+		for i, f := range fields {
+			out[i].String, out[i].Valid = hs.get(f)
 		}
-		return nil
+		return out
 	})
+	if out == nil && err == nil {
+		out = make([]NullString, len(fields))
+	}
 	return out, err
 }
 
 // GetAll returns every field and value (HGETALL): in insertion order
 // while the hash is small (listpack), in no particular order after.
 func (h Hash) GetAll() ([]FieldValue, error) {
-	var out []FieldValue
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			out = make([]FieldValue, 0, hs.len())
-			for f, v := range hs.all() {
-				out = append(out, FieldValue{f, v})
-			}
+	return queryHash(h, func(hs *hash) []FieldValue {
+		out := make([]FieldValue, 0, hs.len())
+		for f, v := range hs.all() {
+			out = append(out, FieldValue{f, v})
 		}
-		return nil
+		return out
 	})
-	return out, err
 }
 
 // Map returns the hash as a Go map (HGETALL).
 func (h Hash) Map() (map[string]string, error) {
-	var out map[string]string
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			out = make(map[string]string, hs.len())
-			for f, v := range hs.all() {
-				out[f] = v
-			}
-		}
-		return nil
-	})
-	return out, err
+	return queryHash(h, func(hs *hash) map[string]string { return maps.Collect(hs.all()) })
 }
 
 // Keys returns the fields (HKEYS), in GetAll's order.
@@ -558,80 +544,50 @@ func (h Hash) Keys() ([]string, error) { return h.column(true) }
 func (h Hash) Values() ([]string, error) { return h.column(false) }
 
 func (h Hash) column(fields bool) ([]string, error) {
-	var out []string
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			out = make([]string, 0, hs.len())
-			for f, v := range hs.all() {
-				if fields {
-					out = append(out, f)
-				} else {
-					out = append(out, v)
-				}
+	return queryHash(h, func(hs *hash) []string {
+		out := make([]string, 0, hs.len())
+		for f, v := range hs.all() {
+			if fields {
+				out = append(out, f)
+			} else {
+				out = append(out, v)
 			}
 		}
-		return nil
+		return out
 	})
-	return out, err
 }
 
 // Del removes fields (HDEL) and returns how many existed. Removing the
 // last field deletes the key.
 func (h Hash) Del(fields ...string) (int64, error) {
-	var n int64
-	err := h.db.writeKey(h.key, func(now int64) (err error) {
-		n, err = h.db.hdel(h.key, fields, now)
-		return err
-	})
-	return n, err
+	return updateHash(h, func(now int64) (int64, error) { return h.db.hdel(h.key, fields, now) })
 }
 
 // Exists reports whether field exists (HEXISTS).
 func (h Hash) Exists(field string) (bool, error) {
-	var ok bool
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			_, ok = hs.get(field)
-		}
-		return nil
+	return queryHash(h, func(hs *hash) bool {
+		_, ok := hs.get(field)
+		return ok
 	})
-	return ok, err
 }
 
 // Len returns the number of fields (HLEN).
 func (h Hash) Len() (int64, error) {
-	var n int64
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			n = int64(hs.len())
-		}
-		return nil
-	})
-	return n, err
+	return queryHash(h, func(hs *hash) int64 { return int64(hs.len()) })
 }
 
 // StrLen returns the length of the value at field, 0 if missing (HSTRLEN).
 func (h Hash) StrLen(field string) (int64, error) {
-	var n int64
-	err := h.read(func(hs *hash) error {
-		if hs != nil {
-			v, _ := hs.get(field)
-			n = int64(len(v))
-		}
-		return nil
+	return queryHash(h, func(hs *hash) int64 {
+		v, _ := hs.get(field)
+		return int64(len(v))
 	})
-	return n, err
 }
 
 // IncrBy adds delta to the integer at field (a missing field counts as 0)
 // and returns the result (HINCRBY).
 func (h Hash) IncrBy(field string, delta int64) (int64, error) {
-	var n int64
-	err := h.db.writeKey(h.key, func(now int64) (err error) {
-		n, err = h.db.hincrBy(h.key, field, delta, now)
-		return err
-	})
-	return n, err
+	return updateHash(h, func(now int64) (int64, error) { return h.db.hincrBy(h.key, field, delta, now) })
 }
 
 // IncrByFloat adds incr to the number at field with Redis's long double
@@ -642,41 +598,34 @@ func (h Hash) IncrByFloat(field string, incr float64) (string, error) {
 	if !ok {
 		return "", ErrNotFloat // NaN
 	}
-	var s string
-	err := h.db.writeKey(h.key, func(now int64) (err error) {
-		s, err = h.db.hincrByFloat(h.key, field, x, now)
-		return err
-	})
-	return s, err
+	return updateHash(h, func(now int64) (string, error) { return h.db.hincrByFloat(h.key, field, x, now) })
 }
 
 // RandField returns a random field (HRANDFIELD), ErrNil if the hash is
 // empty.
 func (h Hash) RandField() (string, error) {
-	var f string
-	err := h.read(func(hs *hash) error {
-		if hs == nil {
-			return ErrNil
-		}
-		f, _ = hs.randomPair()
-		return nil
+	f, err := queryHash(h, func(hs *hash) NullString {
+		f, _ := hs.randomPair()
+		return NullString{f, true}
 	})
-	return f, err
+	if err == nil && !f.Valid {
+		err = ErrNil
+	}
+	return f.String, err
 }
 
 // RandFields returns random fields and their values (HRANDFIELD count
 // WITHVALUES): min(count, Len) distinct fields for a positive count, -count
 // independently chosen ones (repeats possible) for a negative count.
 func (h Hash) RandFields(count int) ([]FieldValue, error) {
-	var out []FieldValue
-	err := h.read(func(hs *hash) error {
-		if hs != nil && count != 0 {
-			out = make([]FieldValue, 0, hs.randomCount(int64(count)))
-			hs.randomFields(int64(count), func(f, v string) { out = append(out, FieldValue{f, v}) })
+	return queryHash(h, func(hs *hash) []FieldValue {
+		if count == 0 {
+			return nil
 		}
-		return nil
+		out := make([]FieldValue, 0, hs.randomCount(int64(count)))
+		hs.randomFields(int64(count), func(f, v string) { out = append(out, FieldValue{f, v}) })
+		return out
 	})
-	return out, err
 }
 
 // Scan iterates the fields matching pattern ("" or "*" for all) with
@@ -684,20 +633,15 @@ func (h Hash) RandFields(count int) ([]FieldValue, error) {
 // least once, and no lock is held between steps. An error (ErrWrongType)
 // is yielded once, and ends the iteration.
 func (h Hash) Scan(pattern string) iter.Seq2[FieldValue, error] {
-	if pattern == "*" {
-		pattern = ""
-	}
+	a := scanArgs{count: 100, pattern: pattern, usePattern: pattern != "" && pattern != "*"}
 	return func(yield func(FieldValue, error) bool) {
 		var cursor uint64
 		for {
-			var batch []FieldValue
-			err := h.read(func(hs *hash) error {
-				if hs == nil {
-					cursor = 0
-					return nil
-				}
-				cursor = hs.scan(cursor, 100, pattern != "", pattern, func(f, v string) { batch = append(batch, FieldValue{f, v}) })
-				return nil
+			cursor0 := cursor
+			cursor = 0 // a missing key ends the scan
+			batch, err := queryHash(h, func(hs *hash) (batch []FieldValue) {
+				cursor = hs.scan(cursor0, a, func(f, v string) { batch = append(batch, FieldValue{f, v}) })
+				return batch
 			})
 			if err != nil {
 				yield(FieldValue{}, err)

@@ -261,29 +261,12 @@ func cmdHScan(c *call) {
 	if h == nil {
 		return
 	}
-	count := int64(10)
-	pattern, usePattern := "", false
-	for i := 3; i < len(c.args); i += 2 {
-		more := i+1 < len(c.args)
-		switch opt := c.args[i]; {
-		case strings.EqualFold(opt, "COUNT") && more:
-			if count, ok = c.intArg(i + 1); !ok {
-				return
-			}
-			if count < 1 {
-				c.err(ErrSyntax)
-				return
-			}
-		case strings.EqualFold(opt, "MATCH") && more:
-			// "*" matches everything: Redis skips matching then.
-			pattern, usePattern = c.args[i+1], c.args[i+1] != "*"
-		default:
-			c.err(ErrSyntax)
-			return
-		}
+	a, ok := c.scanArgs(3, false)
+	if !ok {
+		return
 	}
 	var out []string
-	next := h.scan(cursor, count, usePattern, pattern, func(f, v string) { out = append(out, f, v) })
+	next := h.scan(cursor, a, func(f, v string) { out = append(out, f, v) })
 	c.w.Array(2)
 	c.w.Bulk(strconv.FormatUint(next, 10))
 	c.w.Array(len(out))

@@ -184,6 +184,9 @@ func TestDiffHash(t *testing.T) {
 		[]string{"HSCAN", "r", "18446744073709551615"}, []string{"HSCAN", "r", "18446744073709551616"}, []string{"HSCAN", "nokey", "0", "COUNT", "0"},
 		[]string{"HSCAN", "nokey", "x"}, []string{"HSCAN", "nokey", "0", "FOO"}, []string{"HSCAN", "r"}, []string{"HSCAN", "n", "0", "MATCH", "*i*"},
 		[]string{"HSCAN", "r", "0", "COUNT", "9223372036854775807"},
+		// SCAN shares HSCAN's option parsing: MATCH "" matches only the empty name
+		[]string{"SCAN", "0", "MATCH", "", "COUNT", "1000"}, []string{"SET", "", "empty name"}, []string{"SCAN", "0", "MATCH", "", "COUNT", "1000"},
+		[]string{"SCAN", "0", "MATCH", "", "TYPE", "string", "COUNT", "1000"}, []string{"HSCAN", "r", "0", "MATCH", ""},
 	), hashNormed(sortFieldPairs,
 		// a hashtable's order is its hash function's: compared as sets
 		[]string{"HGETALL", "big2"}, []string{"HGETALL", "e1c"}, []string{"HGETALL", "fl"},
