@@ -52,11 +52,18 @@ func (h hashGen) pairs() []string {
 }
 
 func (h hashGen) set() step {
-	args := append([]string{h.g.name(pick(h.g.r, "HSET", "HSET", "HMSET")), h.g.key()}, h.pairs()...)
+	key := h.g.key()
+	args := append([]string{h.g.name(pick(h.g.r, "HSET", "HSET", "HMSET")), key}, h.pairs()...)
 	if h.g.chance(15) {
 		args = args[:len(args)-1] // an odd number of arguments
 	}
-	return h.g.plain(args...)
+	st := h.g.plain(args...)
+	if h.g.chance(3) {
+		// Most keys hold strings (most commands are string commands):
+		// make room so that enough keys are hashes.
+		st.pre = [][]string{{"DEL", key}}
+	}
+	return st
 }
 
 // setMany crosses the listpack's entry limit (or nearly does).
