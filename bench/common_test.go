@@ -163,14 +163,7 @@ func runOp(b *testing.B, fn op) {
 	ds := dists()
 	for _, p := range peers() {
 		b.Run("peer="+p.name, func(b *testing.B) {
-			c, closeFn, err := p.open(numKeys())
-			if err != nil {
-				var skip errSkip
-				if errors.As(err, &skip) {
-					b.Skip(skip.reason)
-				}
-				b.Fatalf("open %s: %v", p.name, err)
-			}
+			c, closeFn := openPeer(b, p.name, func() (kv, func(), error) { return p.open(numKeys()) })
 			defer closeFn()
 			runtime.GC() // the preload's garbage is not this benchmark's
 			for _, d := range ds {
@@ -181,6 +174,20 @@ func runOp(b *testing.B, fn op) {
 			}
 		})
 	}
+}
+
+// openPeer opens a peer for b: it skips b when the peer is unavailable
+// here (errSkip) and fails it on any other error.
+func openPeer[T any](b *testing.B, name string, open func() (T, func(), error)) (T, func()) {
+	c, closeFn, err := open()
+	if err != nil {
+		var skip errSkip
+		if errors.As(err, &skip) {
+			b.Skip(skip.reason)
+		}
+		b.Fatalf("open %s: %v", name, err)
+	}
+	return c, closeFn
 }
 
 func runSerial(b *testing.B, c kv, seq []int32, fn op) {

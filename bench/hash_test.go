@@ -274,14 +274,7 @@ func runHashOp(b *testing.B, fn func(c hashKV, d *hashData, pos int) error) {
 		b.Run("size="+strconv.Itoa(n), func(b *testing.B) {
 			for _, p := range hashPeers() {
 				b.Run("peer="+p.name, func(b *testing.B) {
-					c, closeFn, err := p.open(n)
-					if err != nil {
-						var skip errSkip
-						if errors.As(err, &skip) {
-							b.Skip(skip.reason)
-						}
-						b.Fatalf("open %s: %v", p.name, err)
-					}
+					c, closeFn := openPeer(b, p.name, func() (hashKV, func(), error) { return p.open(n) })
 					defer closeFn()
 					runtime.GC()
 					op := func(pos int, _ []string) error { return fn(c, d, pos) }
@@ -334,14 +327,10 @@ func BenchmarkHashMemory(b *testing.B) {
 		})
 	}
 	b.Run("peer=redis-server", func(b *testing.B) {
-		addr, err := redisAddr()
-		if err != nil {
-			var skip errSkip
-			if errors.As(err, &skip) {
-				b.Skip(skip.reason)
-			}
-			b.Fatal(err)
-		}
+		addr, _ := openPeer(b, "redis-server", func() (string, func(), error) {
+			addr, err := redisAddr()
+			return addr, nil, err
+		})
 		ctx := context.Background()
 		rdb := redis.NewClient(&redis.Options{Addr: addr})
 		defer rdb.Close()
