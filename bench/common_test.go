@@ -163,7 +163,7 @@ func runOp(b *testing.B, fn op) {
 	ds := dists()
 	for _, p := range peers() {
 		b.Run("peer="+p.name, func(b *testing.B) {
-			c, closeFn := openOrSkip(b, p.name, func() (kv, func(), error) { return p.open(numKeys()) })
+			c, closeFn := openPeer(b, p.name, func() (kv, func(), error) { return p.open(numKeys()) })
 			defer closeFn()
 			runtime.GC() // the preload's garbage is not this benchmark's
 			for _, d := range ds {
@@ -176,9 +176,9 @@ func runOp(b *testing.B, fn op) {
 	}
 }
 
-// openOrSkip opens a peer, skipping the benchmark when the peer is not
-// available here and failing it when the peer does not start.
-func openOrSkip[T any](b *testing.B, name string, open func() (T, func(), error)) (T, func()) {
+// openPeer opens a peer for b: it skips b when the peer is unavailable
+// here (errSkip) and fails it on any other error.
+func openPeer[T any](b *testing.B, name string, open func() (T, func(), error)) (T, func()) {
 	c, closeFn, err := open()
 	if err != nil {
 		var skip errSkip
@@ -191,28 +191,30 @@ func openOrSkip[T any](b *testing.B, name string, open func() (T, func(), error)
 }
 
 func runSerial(b *testing.B, c kv, seq []int32, fn op) {
+	loopSerial(b, func(pos int, buf []string) error { return fn(c, seq, pos, buf) })
+}
+
+func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
+	loopParallel(b, p.network, func(pos int, buf []string) error { return fn(c, seq, pos, buf) })
+}
+
+// loopSerial calls fn for operations 0 .. b.N-1. buf is scratch space of
+// mgetWidth+1 strings.
+func loopSerial(b *testing.B, fn func(pos int, buf []string) error) {
 	buf := make([]string, mgetWidth+1)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := fn(c, seq, i, buf); err != nil {
+		if err := fn(i, buf); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
-	parallelOps(b, p.network, func() func(pos int) error {
-		buf := make([]string, mgetWidth+1)
-		return func(pos int) error { return fn(c, seq, pos, buf) }
-	})
-}
-
-// parallelOps runs b.RunParallel over operations numbered from a start
-// of each goroutine's own; newWorker gives each goroutine its operation
-// (with any scratch space it owns). A network peer gets about
-// networkGoroutines goroutines, an in-process one one per core.
-func parallelOps(b *testing.B, network bool, newWorker func() func(pos int) error) {
+// loopParallel calls fn from b.RunParallel's goroutines: one per core, or
+// about networkGoroutines for a peer behind a connection. Each goroutine
+// numbers its operations from its own starting point.
+func loopParallel(b *testing.B, network bool, fn func(pos int, buf []string) error) {
 	if network {
 		procs := runtime.GOMAXPROCS(0)
 		b.SetParallelism((networkGoroutines + procs - 1) / procs)
@@ -224,9 +226,9 @@ func parallelOps(b *testing.B, network bool, newWorker func() func(pos int) erro
 	b.RunParallel(func(pb *testing.PB) {
 		// Each goroutine starts at its own place in the sequence.
 		pos := int(worker.Add(1)) * 104729
-		do := newWorker()
+		buf := make([]string, mgetWidth+1)
 		for pb.Next() {
-			if err := do(pos); err != nil {
+			if err := fn(pos, buf); err != nil {
 				if failed.CompareAndSwap(false, true) {
 					b.Error(err)
 				}

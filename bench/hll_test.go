@@ -199,23 +199,12 @@ func runHLL(b *testing.B, fn hllOp) {
 	loadHLLData()
 	for _, p := range hllPeers() {
 		b.Run("peer="+p.name, func(b *testing.B) {
-			c, closeFn := openOrSkip(b, p.name, p.open)
+			c, closeFn := openPeer(b, p.name, p.open)
 			defer closeFn()
 			runtime.GC()
-			b.Run("mode=serial", func(b *testing.B) {
-				b.ReportAllocs()
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					if err := fn(c, i); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-			b.Run("mode=parallel", func(b *testing.B) {
-				parallelOps(b, p.network, func() func(pos int) error {
-					return func(pos int) error { return fn(c, pos) }
-				})
-			})
+			op := func(pos int, _ []string) error { return fn(c, pos) }
+			b.Run("mode=serial", func(b *testing.B) { loopSerial(b, op) })
+			b.Run("mode=parallel", func(b *testing.B) { loopParallel(b, p.network, op) })
 		})
 	}
 }

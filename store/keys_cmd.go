@@ -78,33 +78,14 @@ func cmdScan(c *call) {
 		c.errText("invalid cursor")
 		return
 	}
-	count := int64(10)
-	var pattern, typ string
-	for i := 2; i < len(c.args); i += 2 {
-		more := i+1 < len(c.args)
-		switch opt := c.args[i]; {
-		case strings.EqualFold(opt, "COUNT") && more:
-			if count, ok = c.intArg(i + 1); !ok {
-				return
-			}
-			if count < 1 {
-				c.err(ErrSyntax)
-				return
-			}
-		case strings.EqualFold(opt, "MATCH") && more:
-			pattern = c.args[i+1]
-		case strings.EqualFold(opt, "TYPE") && more:
-			typ = c.args[i+1]
-		default:
-			c.err(ErrSyntax)
-			return
-		}
+	a, ok := c.scanArgs(2, true)
+	if !ok {
+		return
 	}
-	usePattern := pattern != "" && pattern != "*"
-	next, keys := c.db.scanStep(cursor, int(min(count, 1<<20)), func(e *entry, sh *shard, now int64) bool {
+	next, keys := c.db.scanStep(cursor, int(min(a.count, 1<<20)), func(e *entry, sh *shard, now int64) bool {
 		return !sh.expired(e, now) &&
-			(!usePattern || redisstr.Match(pattern, e.key, false)) &&
-			(typ == "" || strings.EqualFold(e.val.typeName(), typ))
+			(!a.usePattern || redisstr.Match(a.pattern, e.key, false)) &&
+			(a.typ == "" || strings.EqualFold(e.val.typeName(), a.typ))
 	})
 	c.w.Array(2)
 	c.w.Bulk(strconv.FormatUint(next, 10))
@@ -112,6 +93,44 @@ func cmdScan(c *call) {
 	for _, k := range keys {
 		c.w.Bulk(k)
 	}
+}
+
+// scanArgs are the options of SCAN and of the collection scans (HSCAN,
+// SSCAN, ZSCAN).
+type scanArgs struct {
+	count      int64
+	pattern    string
+	usePattern bool // MATCH given, and not "*" (which Redis does not match)
+	typ        string
+}
+
+// scanArgs parses the options in args[from:] as Redis's scanGenericCommand
+// does (TYPE only for SCAN: withType), replying the error when they are
+// invalid.
+func (c *call) scanArgs(from int, withType bool) (scanArgs, bool) {
+	a := scanArgs{count: 10}
+	for i := from; i < len(c.args); i += 2 {
+		more := i+1 < len(c.args)
+		var ok bool
+		switch opt := c.args[i]; {
+		case strings.EqualFold(opt, "COUNT") && more:
+			if a.count, ok = c.intArg(i + 1); !ok {
+				return a, false
+			}
+			if a.count < 1 {
+				c.err(ErrSyntax)
+				return a, false
+			}
+		case strings.EqualFold(opt, "MATCH") && more:
+			a.pattern, a.usePattern = c.args[i+1], c.args[i+1] != "*"
+		case strings.EqualFold(opt, "TYPE") && more && withType:
+			a.typ = c.args[i+1]
+		default:
+			c.err(ErrSyntax)
+			return a, false
+		}
+	}
+	return a, true
 }
 
 func cmdRename(c *call) {
