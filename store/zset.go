@@ -363,13 +363,21 @@ func (r lexRange) empty() bool {
 	return c > 0 || c == 0 && (r.min.ex || r.max.ex)
 }
 
+// mayMatch is zzlIsInLexRange: false when the range is empty, the last
+// element is below min or the first above max. (With mixed scores these
+// checks can rule out elements that are in the range.)
+func (r lexRange) mayMatch(z *zset) bool {
+	n := z.len()
+	return !r.empty() && n > 0 && r.gteMin(z.tree.At(n-1).Member) && r.lteMax(z.tree.At(0).Member)
+}
+
 // bounds returns the ranks [lo, hi) of the elements in r, walking forward
 // from the first element >= min. Lex ranges assume every score is equal;
 // when they are not, a listpack-encoded set gives exactly Redis's answer
 // (its linear scan, reproduced here), a large one a binary search's, as
 // Redis's answer then depends on its skiplist's random levels.
 func (r lexRange) bounds(z *zset) (lo, hi int) {
-	if r.empty() {
+	if !r.mayMatch(z) {
 		return 0, 0
 	}
 	if z.dict != nil {
@@ -396,7 +404,7 @@ func (r lexRange) bounds(z *zset) (lo, hi int) {
 // revBounds is bounds for a walk backward from the last element <= max
 // (ZREVRANGEBYLEX): it returns the ranks [lo, hi) walked.
 func (r lexRange) revBounds(z *zset) (lo, hi int) {
-	if z.dict != nil || r.empty() {
+	if z.dict != nil || !r.mayMatch(z) {
 		return r.bounds(z)
 	}
 	n := z.len()
@@ -718,9 +726,11 @@ func aggregate(target *float64, v float64, agg int) {
 
 // zsetCombine computes a union, intersection or difference of src (with
 // their weights, for union and intersection) as zunionInterDiffGenericCommand
-// does. With cardOnly (ZINTERCARD) it only counts, stopping at limit (0:
-// no limit), and returns a nil set.
-func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) (*zset, int64) {
+// does, sorted by (score, member). The scores are exact: Redis builds the
+// result in the large encoding, and only a stored destination that is
+// small enough becomes a listpack (zsetFromSorted). With cardOnly
+// (ZINTERCARD) it only counts, stopping at limit (0: no limit).
+func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]ztree.Item, int64) {
 	if op != zopDiff {
 		// Smallest first, stably as glibc's qsort (a merge sort) orders them.
 		sort.SliceStable(src, func(i, j int) bool { return src[i].length() < src[j].length() })
@@ -782,7 +792,7 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) (*z
 		}
 		for j := 1; j < len(src); j++ {
 			if src[j].same(&src[0]) {
-				return &zset{}, 0
+				return nil, 0
 			}
 		}
 		src[0].each(func(m string, s float64) {
@@ -806,7 +816,7 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) (*z
 		}
 		return 0
 	})
-	return zsetFromSorted(out), int64(len(out))
+	return out, int64(len(out))
 }
 
 // zrandMember picks count members of z as ZRANDMEMBER does: with
@@ -1340,7 +1350,7 @@ func (d *DB) ZInterCard(limit int64, keys ...string) (int64, error) {
 	return n, err
 }
 
-func (d *DB) zcombineArgs(op zsetOp, opts ZStoreOptions, keys []string, now int64) (*zset, error) {
+func (d *DB) zcombineArgs(op zsetOp, opts ZStoreOptions, keys []string, now int64) ([]ztree.Item, error) {
 	if len(keys) == 0 {
 		return nil, ErrSyntax
 	}
@@ -1354,17 +1364,15 @@ func (d *DB) zcombineArgs(op zsetOp, opts ZStoreOptions, keys []string, now int6
 	for i, w := range opts.Weights {
 		src[i].weight = w
 	}
-	z, _ := zsetCombine(src, op, int(opts.Aggregate), false, 0)
-	return z, nil
+	items, _ := zsetCombine(src, op, int(opts.Aggregate), false, 0)
+	return items, nil
 }
 
 func (d *DB) zcombine(_ string, op zsetOp, opts ZStoreOptions, keys []string) ([]Z, error) {
 	var out []Z
 	err := d.lockKeysErr(false, keys, 1, func(now int64) error {
-		z, err := d.zcombineArgs(op, opts, keys, now)
-		if err == nil {
-			out = zs(z.items(0, z.len(), false))
-		}
+		items, err := d.zcombineArgs(op, opts, keys, now)
+		out = zs(items)
 		return err
 	})
 	return out, err
@@ -1374,9 +1382,9 @@ func (d *DB) zcombineStore(dst string, op zsetOp, opts ZStoreOptions, keys []str
 	var n int
 	all := append([]string{dst}, keys...)
 	err := d.lockKeysErr(true, all, 1, func(now int64) error {
-		z, err := d.zcombineArgs(op, opts, keys, now)
+		items, err := d.zcombineArgs(op, opts, keys, now)
 		if err == nil {
-			n = d.storeZSet(dst, z, now)
+			n = d.storeZSet(dst, zsetFromSorted(items), now)
 		}
 		return err
 	})

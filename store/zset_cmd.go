@@ -649,19 +649,19 @@ func (c *call) zcombine(store bool, op zsetOp, cardOnly bool) {
 			return
 		}
 	}
-	z, card := zsetCombine(src, op, agg, cardOnly, limit)
+	items, card := zsetCombine(src, op, agg, cardOnly, limit)
 	switch {
 	case cardOnly:
 		c.w.Int(card)
 	case store:
-		c.w.Int(int64(c.db.storeZSet(c.args[1], z, c.now)))
+		c.w.Int(int64(c.db.storeZSet(c.args[1], zsetFromSorted(items), c.now)))
 	default:
-		c.writeZItems(z.items(0, z.len(), false), withScores)
+		c.writeZItems(items, withScores)
 	}
 }
 
 func cmdZScan(c *call) {
-	cursor, ok := parseCursor(c.args[2])
+	cursor, ok := parseCursor(cString(c.args[2])) // strtoul stops at a NUL
 	if !ok {
 		c.errText("invalid cursor")
 		return

@@ -43,6 +43,9 @@ func TestDiffZSet(t *testing.T) {
 		// TYPE, OBJECT ENCODING, DEL, COPY, RENAME
 		{"TYPE", "z"}, {"OBJECT", "ENCODING", "z"}, {"COPY", "z", "z2"}, {"ZRANGE", "z2", "0", "-1", "WITHSCORES"},
 		{"RENAME", "z2", "z3"}, {"ZCARD", "z3"}, {"DEL", "z3"}, {"EXISTS", "z3"},
+		// -0: exact in a reply, 0 once stored in a listpack
+		{"ZADD", "zz", "0", "x"}, {"ZINTER", "1", "zz", "WEIGHTS", "-1", "WITHSCORES"}, {"ZINTERSTORE", "dz", "1", "zz", "WEIGHTS", "-1"},
+		{"ZSCORE", "dz", "x"}, {"ZUNION", "2", "zz", "zz", "WEIGHTS", "-1", "-1", "WITHSCORES"},
 	})
 }
 
