@@ -1080,16 +1080,16 @@ func (z ZSet) rank(member string, reverse bool) (rank int, ok bool, err error) {
 
 // Range returns the elements of ranks start to stop inclusive (negative
 // counts from the end), by ascending score (ZRANGE ... WITHSCORES).
-func (z ZSet) Range(start, stop int64) ([]Z, error) { return z.rangeByRank(start, stop, false) }
+func (z ZSet) Range(start, stop int) ([]Z, error) { return z.rangeByRank(start, stop, false) }
 
 // RevRange is Range by descending score (ZREVRANGE).
-func (z ZSet) RevRange(start, stop int64) ([]Z, error) { return z.rangeByRank(start, stop, true) }
+func (z ZSet) RevRange(start, stop int) ([]Z, error) { return z.rangeByRank(start, stop, true) }
 
-func (z ZSet) rangeByRank(start, stop int64, reverse bool) ([]Z, error) {
+func (z ZSet) rangeByRank(start, stop int, reverse bool) ([]Z, error) {
 	var out []Z
 	err := z.read(func(s *zset, _ int64) error {
 		if s != nil {
-			lo, hi := rankRange(start, stop, s.len())
+			lo, hi := rankRange(int64(start), int64(stop), s.len())
 			if reverse {
 				lo, hi = s.len()-hi, s.len()-lo
 			}
@@ -1103,20 +1103,20 @@ func (z ZSet) rangeByRank(start, stop int64, reverse bool) ([]Z, error) {
 // RangeByScore returns the elements with a score between min and max, by
 // ascending score, skipping offset of them and returning at most count
 // (count < 0: all) (ZRANGEBYSCORE ... LIMIT).
-func (z ZSet) RangeByScore(min, max ScoreBound, offset, count int64) ([]Z, error) {
+func (z ZSet) RangeByScore(min, max ScoreBound, offset, count int) ([]Z, error) {
 	return z.rangeBy(func(s *zset) (int, int) { return scoreRangeOf(min, max).bounds(s) }, offset, count, false)
 }
 
 // RevRangeByScore is RangeByScore by descending score, from max down to
 // min (ZREVRANGEBYSCORE).
-func (z ZSet) RevRangeByScore(max, min ScoreBound, offset, count int64) ([]Z, error) {
+func (z ZSet) RevRangeByScore(max, min ScoreBound, offset, count int) ([]Z, error) {
 	return z.rangeBy(func(s *zset) (int, int) { return scoreRangeOf(min, max).bounds(s) }, offset, count, true)
 }
 
 // RangeByLex returns the members between min and max in the lex order of
 // a set whose scores are all equal (ZRANGEBYLEX): bounds are "-", "+",
 // "[member" (inclusive) or "(member" (exclusive).
-func (z ZSet) RangeByLex(min, max string, offset, count int64) ([]string, error) {
+func (z ZSet) RangeByLex(min, max string, offset, count int) ([]string, error) {
 	r, err := parseLexRange(min, max)
 	if err != nil {
 		return nil, err
@@ -1133,12 +1133,12 @@ func members(items []Z) []string {
 	return out
 }
 
-func (z ZSet) rangeBy(bounds func(*zset) (int, int), offset, count int64, reverse bool) ([]Z, error) {
+func (z ZSet) rangeBy(bounds func(*zset) (int, int), offset, count int, reverse bool) ([]Z, error) {
 	var out []Z
 	err := z.read(func(s *zset, _ int64) error {
 		if s != nil {
 			lo, hi := bounds(s)
-			lo, hi = limitRanks(lo, hi, offset, count, reverse)
+			lo, hi = limitRanks(lo, hi, int64(offset), int64(count), reverse)
 			out = zs(s.items(lo, hi, reverse))
 		}
 		return nil
@@ -1158,8 +1158,8 @@ func (z ZSet) Rem(members ...string) (int, error) {
 
 // RemRangeByRank removes the elements of ranks start to stop inclusive
 // (ZREMRANGEBYRANK) and returns how many it removed.
-func (z ZSet) RemRangeByRank(start, stop int64) (int, error) {
-	return z.remRange(func(s *zset) (int, int) { return rankRange(start, stop, s.len()) })
+func (z ZSet) RemRangeByRank(start, stop int) (int, error) {
+	return z.remRange(func(s *zset) (int, int) { return rankRange(int64(start), int64(stop), s.len()) })
 }
 
 // RemRangeByScore removes the elements with a score between min and max
@@ -1199,11 +1199,11 @@ func (z ZSet) pop(max bool, count int) ([]Z, error) {
 
 // RandMember returns count random elements (ZRANDMEMBER ... WITHSCORES):
 // distinct ones when count >= 0, possibly repeated when it is negative.
-func (z ZSet) RandMember(count int64) ([]Z, error) {
+func (z ZSet) RandMember(count int) ([]Z, error) {
 	var out []Z
 	err := z.read(func(s *zset, _ int64) error {
 		if s != nil && count != 0 {
-			out = zs(s.randMembers(count))
+			out = zs(s.randMembers(int64(count)))
 		}
 		return nil
 	})

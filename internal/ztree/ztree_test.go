@@ -37,7 +37,7 @@ func check(t *testing.T, tr *Tree, want []Item) {
 			if n.entries() > maxLeaf {
 				t.Fatalf("leaf with %d items", n.entries())
 			}
-			return len(n.items)
+			return len(n.scores)
 		}
 		if !isRoot && n.entries() < minInner || n.entries() > maxInner {
 			t.Fatalf("inner node with %d kids", n.entries())
@@ -45,7 +45,7 @@ func check(t *testing.T, tr *Tree, want []Item) {
 		if isRoot && n.entries() < 2 {
 			t.Fatalf("inner root with %d kids", n.entries())
 		}
-		if len(n.kids) != len(n.items) || len(n.kids) != len(n.sizes) {
+		if len(n.kids) != len(n.scores) || len(n.kids) != len(n.sizes) || len(n.members) != len(n.scores) {
 			t.Fatal("inner slices differ in length")
 		}
 		total := 0
@@ -54,8 +54,8 @@ func check(t *testing.T, tr *Tree, want []Item) {
 			if c != n.sizes[i] {
 				t.Fatalf("size %d, subtree has %d", n.sizes[i], c)
 			}
-			if k.max() != n.items[i] {
-				t.Fatalf("separator %v, subtree max %v", n.items[i], k.max())
+			if k.max() != n.item(i) {
+				t.Fatalf("separator %v, subtree max %v", n.item(i), k.max())
 			}
 			total += c
 		}
