@@ -1159,7 +1159,7 @@ func (z ZSet) Rem(members ...string) (int, error) {
 // RemRangeByRank removes the elements of ranks start to stop inclusive
 // (ZREMRANGEBYRANK) and returns how many it removed.
 func (z ZSet) RemRangeByRank(start, stop int) (int, error) {
-	return z.remRange(func(s *zset) (int, int) { return rankRange(int64(start), int64(stop), s.len()) })
+	return z.remRange(rankBounds{int64(start), int64(stop)}.bounds)
 }
 
 // RemRangeByScore removes the elements with a score between min and max

@@ -160,20 +160,12 @@ func cmdZCard(c *call) {
 	}
 }
 
-func cmdZCount(c *call) {
-	r, err := parseScoreRange(c.args[2], c.args[3])
-	if err != nil {
-		c.err(err)
-		return
-	}
-	if z := c.zsetOrReply(c.zero); z != nil {
-		lo, hi := r.bounds(z)
-		c.w.Int(int64(hi - lo))
-	}
-}
+func cmdZCount(c *call)    { c.zcountBy(parseScoreRange(c.args[2], c.args[3])) }
+func cmdZLexCount(c *call) { c.zcountBy(parseLexRange(c.args[2], c.args[3])) }
 
-func cmdZLexCount(c *call) {
-	r, err := parseLexRange(c.args[2], c.args[3])
+// zcountBy is ZCOUNT and ZLEXCOUNT once the range is parsed (or failed
+// to parse, err).
+func (c *call) zcountBy(r zranger, err error) {
 	if err != nil {
 		c.err(err)
 		return
@@ -262,10 +254,7 @@ func (c *call) zrange(src int, store bool, typ zrangeType, dir zrangeDir) {
 			withScores = true
 		case strings.EqualFold(opt, "limit") && left >= 2:
 			var ok bool
-			if offset, ok = c.intArg(j + 1); !ok {
-				return
-			}
-			if limit, ok = c.intArg(j + 2); !ok {
+			if offset, limit, ok = c.intPair(j + 1); !ok {
 				return
 			}
 			j += 2
@@ -302,11 +291,7 @@ func (c *call) zrange(src int, store bool, typ zrangeType, dir zrangeDir) {
 	var bounds func(z *zset) (int, int)
 	switch typ {
 	case zrRank:
-		start, ok := c.intArg(src + 1)
-		if !ok {
-			return
-		}
-		end, ok := c.intArg(src + 2)
+		start, end, ok := c.intPair(src + 1)
 		if !ok {
 			return
 		}
@@ -367,20 +352,26 @@ func cmdZRem(c *call) {
 }
 
 func cmdZRemRangeByRank(c *call) {
-	start, ok := c.intArg(2)
-	if !ok {
-		return
+	start, end, ok := c.intPair(2)
+	if ok {
+		c.zremRangeBy(rankBounds{start, end}, nil)
 	}
-	end, ok := c.intArg(3)
-	if !ok {
-		return
-	}
-	n, err := c.db.zremRange(c.args[1], c.now, func(z *zset) (int, int) { return rankRange(start, end, z.len()) })
-	c.intOrErr(int64(n), err)
 }
 
-func cmdZRemRangeByScore(c *call) {
-	r, err := parseScoreRange(c.args[2], c.args[3])
+func cmdZRemRangeByScore(c *call) { c.zremRangeBy(parseScoreRange(c.args[2], c.args[3])) }
+func cmdZRemRangeByLex(c *call)   { c.zremRangeBy(parseLexRange(c.args[2], c.args[3])) }
+
+// zranger is a parsed range: ranks, scores or lex.
+type zranger interface{ bounds(z *zset) (lo, hi int) }
+
+// rankBounds is a range of ZRANGE indexes (negative from the end).
+type rankBounds struct{ start, end int64 }
+
+func (r rankBounds) bounds(z *zset) (int, int) { return rankRange(r.start, r.end, z.len()) }
+
+// zremRangeBy is ZREMRANGEBYRANK, ZREMRANGEBYSCORE and ZREMRANGEBYLEX
+// once the range is parsed (or failed to parse, err).
+func (c *call) zremRangeBy(r zranger, err error) {
 	if err != nil {
 		c.err(err)
 		return
@@ -389,14 +380,12 @@ func cmdZRemRangeByScore(c *call) {
 	c.intOrErr(int64(n), err)
 }
 
-func cmdZRemRangeByLex(c *call) {
-	r, err := parseLexRange(c.args[2], c.args[3])
-	if err != nil {
-		c.err(err)
-		return
+// intPair parses args[i] and args[i+1] as integers.
+func (c *call) intPair(i int) (a, b int64, ok bool) {
+	if a, ok = c.intArg(i); ok {
+		b, ok = c.intArg(i + 1)
 	}
-	n, err := c.db.zremRange(c.args[1], c.now, r.bounds)
-	c.intOrErr(int64(n), err)
+	return a, b, ok
 }
 
 func cmdZPopMin(c *call) { c.zpop(false) }

@@ -24,7 +24,15 @@ func Strtod(s string) (float64, bool) {
 	if t == "" || !ok || r.nan {
 		return 0, false
 	}
-	var f float64
+	f, _ := r.float()
+	return f, true
+}
+
+// float converts a scanned number as strtod does: an overflow gives ±Inf
+// and an underflow 0 or a subnormal, and erange reports either, as strtod
+// sets errno to ERANGE.
+func (r cNumber) float() (f float64, erange bool) {
+	n := r.exp + int64(len(r.digits))
 	switch {
 	case r.inf:
 		f = math.Inf(1)
@@ -32,15 +40,16 @@ func Strtod(s string) (float64, bool) {
 		f = 0
 	case r.hex:
 		f, _ = strconv.ParseFloat("0x"+r.digits+"p"+strconv.FormatInt(r.exp, 10), 64)
-	case r.exp+int64(len(r.digits)) > 400:
+	case n > 400: // certain overflow
 		f = math.Inf(1)
-	case r.exp+int64(len(r.digits)) < -400:
+	case n < -400: // certain underflow
 		f = 0
 	default:
 		f, _ = strconv.ParseFloat(r.digits+"e"+strconv.FormatInt(r.exp, 10), 64)
 	}
+	erange = !r.inf && (math.IsInf(f, 0) || f == 0 && r.nonzero)
 	if r.neg {
 		f = -f
 	}
-	return f, true
+	return f, erange
 }

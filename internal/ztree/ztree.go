@@ -298,14 +298,21 @@ func (t *Tree) Rank(it Item) (int, bool) {
 func (t *Tree) At(r int) Item {
 	n := t.root
 	for !n.leaf() {
-		i := 0
-		for r >= n.sizes[i] {
-			r -= n.sizes[i]
-			i++
-		}
+		var i int
+		i, r = n.child(r)
 		n = n.kids[i]
 	}
 	return n.item(r)
+}
+
+// child returns the index of the child of inner node n that holds the
+// element of rank r under n, and that element's rank under the child.
+func (n *node) child(r int) (i, rest int) {
+	for r >= n.sizes[i] {
+		r -= n.sizes[i]
+		i++
+	}
+	return i, r
 }
 
 // Search returns the rank of the first element for which pred is true, or
@@ -533,11 +540,8 @@ func (t *Tree) IterAt(r int, reverse bool) Iter {
 	}
 	n := t.root
 	for !n.leaf() {
-		i := 0
-		for r >= n.sizes[i] {
-			r -= n.sizes[i]
-			i++
-		}
+		var i int
+		i, r = n.child(r)
 		it.stack[it.depth] = frame{n, i}
 		it.depth++
 		n = n.kids[i]
@@ -556,14 +560,13 @@ func (it *Iter) Next() bool {
 		it.started = true
 		return true
 	}
+	step := 1
+	if it.reverse {
+		step = -1
+	}
 	d := it.depth - 1
 	f := &it.stack[d]
-	if it.reverse {
-		f.i--
-	} else {
-		f.i++
-	}
-	if f.i >= 0 && f.i < len(f.n.scores) {
+	if f.i += step; f.i >= 0 && f.i < len(f.n.scores) {
 		return true
 	}
 	// Climb to the first ancestor with another child that way, then
@@ -571,12 +574,7 @@ func (it *Iter) Next() bool {
 	for d > 0 {
 		d--
 		p := &it.stack[d]
-		if it.reverse {
-			p.i--
-		} else {
-			p.i++
-		}
-		if p.i >= 0 && p.i < len(p.n.kids) {
+		if p.i += step; p.i >= 0 && p.i < len(p.n.kids) {
 			for ; d < it.depth-1; d++ {
 				k := it.stack[d].n.kids[it.stack[d].i]
 				idx := 0
