@@ -175,7 +175,8 @@ func (z *zset) stored(score float64) float64 {
 
 // update changes present member's score from old to score.
 func (z *zset) update(member string, old, score float64) {
-	z.tree.Delete(ztree.Item{Score: old, Member: member})
+	r := z.position(member, old)
+	z.tree.DeleteRange(r, r+1, nil)
 	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
 	if z.dict != nil {
 		*z.dict.Ptr(member) = score
@@ -188,11 +189,14 @@ func (z *zset) remove(member string) bool {
 	if !ok {
 		return false
 	}
-	z.tree.Delete(ztree.Item{Score: s, Member: member})
-	if z.dict != nil {
-		z.dict.Delete(member)
-	}
+	r := z.position(member, s)
+	z.removeRanks(r, r+1)
 	return true
+}
+
+// position is the rank of member, present with score s.
+func (z *zset) position(member string, s float64) int {
+	return z.tree.Position(ztree.Item{Score: s, Member: member})
 }
 
 // removeRanks deletes the elements of ranks [lo, hi).
@@ -214,7 +218,7 @@ func (z *zset) rank(member string, reverse bool) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	r, _ := z.tree.Rank(ztree.Item{Score: s, Member: member})
+	r := z.position(member, s)
 	if reverse {
 		r = z.len() - 1 - r
 	}
@@ -511,7 +515,7 @@ type zaddResult struct {
 // are the score-member pairs with their scores parsed.
 func (d *DB) zadd(key string, f zaddFlags, elems []Z, now int64) (zaddResult, error) {
 	var res zaddResult
-	e, z, err := writeColl[zset](d, key, now, kindZSet)
+	_, z, err := writeColl[zset](d, key, now, kindZSet)
 	if err != nil || z == nil && f.xx {
 		return res, err
 	}
@@ -552,7 +556,6 @@ func (d *DB) zadd(key string, f zaddFlags, elems []Z, now int64) (zaddResult, er
 			res.added++
 		}
 	}
-	_ = e
 	return res, nil
 }
 

@@ -273,25 +273,33 @@ func (n *node) insert(it Item, first, last bool) *node {
 
 // Rank returns the 0-based rank of it, and whether it is present.
 func (t *Tree) Rank(it Item) (int, bool) {
+	r := t.Position(it)
+	if r == t.n || t.At(r) != it {
+		return 0, false
+	}
+	return r, true
+}
+
+// Position returns the number of elements less than it: its rank when it
+// is present. Callers that know it is present (the store checks its member
+// index first) use it instead of Rank, which must also compare the member
+// found with it, a cache miss on the member's bytes at best.
+func (t *Tree) Position(it Item) int {
 	n, r := t.root, 0
 	if n == nil {
-		return 0, false
+		return 0
 	}
 	for !n.leaf() {
 		i := n.search(it)
 		if i == len(n.scores) {
-			return 0, false
+			return t.n
 		}
 		for _, s := range n.sizes[:i] {
 			r += s
 		}
 		n = n.kids[i]
 	}
-	i := n.search(it)
-	if i == len(n.scores) || n.scores[i] != it.Score || n.members[i] != it.Member {
-		return 0, false
-	}
-	return r + i, true
+	return r + n.search(it)
 }
 
 // At returns the element of rank r (0 <= r < Len()).
