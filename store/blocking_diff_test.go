@@ -39,10 +39,18 @@ func TestDiffBlockingImmediate(t *testing.T) {
 		{"BRPOPLPUSH", "src", "dst", "0"},
 		{"LRANGE", "dst", "0", "-1"},
 		{"EXISTS", "src"},
+		{"ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d"},
+		{"BZPOPMIN", "nokey", "z", "0"},
+		{"BZPOPMAX", "z", "0"},
+		{"BZMPOP", "0", "2", "nokey", "z", "MIN", "COUNT", "1"},
+		{"BZMPOP", "0", "1", "z", "MAX", "COUNT", "5"},
+		{"EXISTS", "z"},
 		// errors
 		{"SET", "str", "v"},
 		{"BLPOP", "nokey", "str", "0"},
 		{"BLPOP", "str", "nokey", "0"},
+		{"BZPOPMIN", "str", "0"},
+		{"BZMPOP", "0", "1", "str", "MIN"},
 		{"BLMOVE", "str", "dst", "LEFT", "LEFT", "0"},
 		{"RPUSH", "l2", "a"},
 		{"BLMOVE", "l2", "str", "LEFT", "LEFT", "0"},
@@ -70,6 +78,13 @@ func TestDiffBlockingImmediate(t *testing.T) {
 		{"BLMPOP", "0", "1", "a", "LEFT", "COUNT", "1", "COUNT", "1"},
 		{"BLMPOP", "x", "1", "a", "LEFT"},
 		{"BLMPOP", "-1", "1", "a", "LEFT"},
+		{"BZMPOP", "0", "1", "z", "MIDDLE"},
+		{"BZMPOP", "0", "1", "z", "MIN", "COUNT", "-2"},
+		{"BZMPOP", "x", "1", "z", "MIN"},
+		{"BZMPOP", "0", "0", "z", "MIN"},
+		{"BZPOPMIN", "z", "x"},
+		{"BZPOPMAX", "z", "-1"},
+		{"BZMPOP", "0", "1", "z"},
 		{"BLPOP", "k"},
 		{"BLMOVE", "a", "b", "LEFT", "LEFT"},
 	})
@@ -84,6 +99,9 @@ func TestDiffBlockingTimeout(t *testing.T) {
 			{"BLMOVE", "a", "b", "LEFT", "LEFT", "0.05"},
 			{"BRPOPLPUSH", "a", "b", "0.05"},
 			{"BLMPOP", "0.05", "1", "a", "LEFT"},
+			{"BZPOPMIN", "z", "0.05"},
+			{"BZPOPMAX", "z", "z2", "0.05"},
+			{"BZMPOP", "0.05", "1", "z", "MAX", "COUNT", "2"},
 		} {
 			d.Do(c...)
 		}
@@ -129,6 +147,26 @@ func TestDiffBlockingServed(t *testing.T) {
 		w.Do("RPUSH", "s2", "a", "b", "c")
 		d.Read()
 		w.Do("LRANGE", "s2", "0", "-1")
+
+		blocked(d, "BZPOPMIN", "z1", "z2", "0")
+		w.Do("ZADD", "z2", "2", "b", "1", "a", "1.5", "c")
+		d.Read()
+		w.Do("ZRANGE", "z2", "0", "-1", "WITHSCORES")
+
+		blocked(d, "BZPOPMAX", "z3", "0")
+		w.Do("ZADD", "z3", "-inf", "lo", "inf", "hi")
+		d.Read()
+
+		blocked(d, "BZMPOP", "0", "1", "z4", "MAX", "COUNT", "2")
+		w.Do("ZADD", "z4", "1", "a", "2", "b", "3", "c")
+		d.Read()
+		w.Do("ZRANGE", "z4", "0", "-1", "WITHSCORES")
+
+		// ZUNIONSTORE creating the key serves a sorted-set waiter.
+		blocked(d, "BZPOPMIN", "zu", "0")
+		w.Do("ZADD", "zin", "5", "m")
+		w.Do("ZUNIONSTORE", "zu", "1", "zin")
+		d.Read()
 
 		// A key of another type does not serve a list waiter.
 		blocked(d, "BLPOP", "t", "0.3")
@@ -190,5 +228,15 @@ func TestDiffBlockingFIFO(t *testing.T) {
 		w.Do("RPUSH", "s", "stays")
 		a.Read()
 		w.Do("LRANGE", "s", "0", "-1")
+
+		// Two waiters for one member: the second keeps waiting and is
+		// served by the next ZADD.
+		blocked(a, "BZPOPMIN", "zq", "0")
+		blocked(b, "BZPOPMAX", "zq", "0")
+		w.Do("ZADD", "zq", "1", "one")
+		a.Read()
+		w.Do("ZADD", "zq", "2", "two", "3", "three")
+		b.Read()
+		w.Do("ZRANGE", "zq", "0", "-1")
 	}
 }

@@ -110,6 +110,33 @@ func TestBlockingContextCancel(t *testing.T) {
 	}
 }
 
+func TestBlockingZSetTyped(t *testing.T) {
+	s, clock := openManual(t)
+	got := make(chan Z, 1)
+	go func() {
+		_, z, err := s.BZPopMax(context.Background(), time.Minute, "board")
+		if err != nil {
+			t.Error(err)
+		}
+		got <- z
+	}()
+	eventually(t, "the waiter", func() bool { return waitersOn(s.DB, "board") == 1 })
+	s.ZSet("board").Add(Z{Score: 3, Member: "c"}, Z{Score: 7, Member: "top"})
+	if z := <-got; z != (Z{Score: 7, Member: "top"}) {
+		t.Fatalf("BZPopMax = %+v", z)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := s.BZMPop(context.Background(), time.Second, false, 5, "empty")
+		done <- err
+	}()
+	eventually(t, "the second waiter", func() bool { return waitersOn(s.DB, "empty") == 1 })
+	clock.Advance(time.Second)
+	if err := <-done; !errors.Is(err, ErrNil) {
+		t.Fatalf("BZMPop after its timeout: %v", err)
+	}
+}
+
 // TestBlockingConnectionClose: closing a Dial connection ends its blocked
 // command and unqueues it.
 func TestBlockingConnectionClose(t *testing.T) {

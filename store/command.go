@@ -358,7 +358,7 @@ var commands map[string]*command
 
 func init() {
 	commands = make(map[string]*command, len(commandTable))
-	for _, m := range []map[string]*commandDocs{hashDocs, listDocs, listBlockingDocs, setDocs, zsetDocs, hllDocs} {
+	for _, m := range []map[string]*commandDocs{hashDocs, listDocs, listBlockingDocs, setDocs, zsetDocs, zsetBlockingDocs, hllDocs} {
 		maps.Copy(commandDocsTable, m)
 	}
 	for _, c := range commandTable {

@@ -236,14 +236,14 @@ func TestCommandCountList(t *testing.T) {
 		}
 		// A command Redis has but Embedis does not is unknown here.
 		null := map[int]string{2: "$-1", 3: "_"}[proto]
-		if got, exp := do("COMMAND", "INFO", "zadd", "get|x"), "*2\r\n"+null+"\r\n"+null+"\r\n"; string(got) != exp {
-			t.Errorf("COMMAND INFO zadd = %q, want %q", got, exp)
+		if got, exp := do("COMMAND", "INFO", "xadd", "get|x"), "*2\r\n"+null+"\r\n"+null+"\r\n"; string(got) != exp {
+			t.Errorf("COMMAND INFO xadd = %q, want %q", got, exp)
 		}
-		if got, exp := do("COMMAND", "DOCS", "zadd"), map[int]string{2: "*0\r\n", 3: "%0\r\n"}[proto]; string(got) != exp {
-			t.Errorf("COMMAND DOCS zadd = %q, want %q", got, exp)
+		if got, exp := do("COMMAND", "DOCS", "xadd"), map[int]string{2: "*0\r\n", 3: "%0\r\n"}[proto]; string(got) != exp {
+			t.Errorf("COMMAND DOCS xadd = %q, want %q", got, exp)
 		}
-		if got, exp := do("COMMAND", "GETKEYS", "zadd", "k", "1", "m"), "-ERR Invalid command specified\r\n"; string(got) != exp {
-			t.Errorf("COMMAND GETKEYS zadd = %q, want %q", got, exp)
+		if got, exp := do("COMMAND", "GETKEYS", "xadd", "k", "*", "f", "v"), "-ERR Invalid command specified\r\n"; string(got) != exp {
+			t.Errorf("COMMAND GETKEYS xadd = %q, want %q", got, exp)
 		}
 		if c.Buffered() != 0 {
 			t.Fatal("unexpected extra reply")

@@ -12,7 +12,7 @@ import "slices"
 //
 // The metadata is Redis 7.0's, as its commands/*.json declare it, so
 // COMMAND INFO and COMMAND DOCS reply as redis-server does.
-var commandTable = slices.Concat(coreCommands, hashCommands, listCommands, listBlockingCommands, setCommands, zsetCommands, hllCommands)
+var commandTable = slices.Concat(coreCommands, hashCommands, listCommands, listBlockingCommands, setCommands, zsetCommands, zsetBlockingCommands, hllCommands)
 
 // coreCommands are the string, bitmap, keyspace, server and connection
 // commands; each other type declares its rows in its own _cmd.go file.

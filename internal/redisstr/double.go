@@ -240,36 +240,9 @@ func ParseDouble(s string) (float64, bool) {
 	if !ok || r.nan {
 		return 0, false
 	}
-	var f float64
-	switch {
-	case r.inf:
-		f = math.Inf(1)
-	case !r.nonzero:
-		f = 0
-	case r.hex:
-		var err error
-		f, err = strconv.ParseFloat("0x"+r.digits+"p"+strconv.FormatInt(r.exp, 10), 64)
-		if err != nil && !math.IsInf(f, 0) {
-			return 0, false
-		}
-	default:
-		if r.exp+int64(len(r.digits)) > 400 {
-			return 0, false // certain overflow
-		}
-		if r.exp+int64(len(r.digits)) < -400 {
-			return 0, false // certain underflow to zero
-		}
-		var err error
-		f, err = strconv.ParseFloat(r.digits+"e"+strconv.FormatInt(r.exp, 10), 64)
-		if err != nil && !math.IsInf(f, 0) {
-			return 0, false
-		}
-	}
-	if !r.inf && (math.IsInf(f, 0) || (f == 0 && r.nonzero)) {
-		return 0, false // ERANGE
-	}
-	if r.neg {
-		f = -f
+	f, erange := r.float()
+	if erange {
+		return 0, false
 	}
 	return f, true
 }

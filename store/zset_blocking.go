@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/embedis/embedis/resp"
+)
+
+// The sorted set's blocking commands: BZPOPMIN, BZPOPMAX and BZMPOP, on the
+// machinery of blocking.go, as Redis's blockingGenericZpopCommand: pop
+// from the first key that holds a sorted set, else wait for one.
+
+var zsetBlockingCommands = []*command{
+	{name: "bzpopmin", arity: -3, flags: flagWrite | flagNoScript | flagFast | flagBlocking, acl: aclSortedSet, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, -2, 1)}, group: "sorted-set", run: cmdBZPopMin},
+	{name: "bzpopmax", arity: -3, flags: flagWrite | flagNoScript | flagFast | flagBlocking, acl: aclSortedSet, keySpecs: []keySpec{indexRange(keyRW|keyAccess|keyDelete, 1, -2, 1)}, group: "sorted-set", run: cmdBZPopMax},
+	{name: "bzmpop", arity: -5, flags: flagWrite | flagBlocking, acl: aclSortedSet, keySpecs: []keySpec{{flags: keyRW | keyAccess | keyDelete, pos: 2, keyNum: true, keyNumIdx: 0, firstKey: 1, keyStep: 1}}, group: "sorted-set", run: cmdBZMPop},
+}
+
+// zsetBlockingDocs are their COMMAND DOCS, as Redis 7.0 declares them.
+var zsetBlockingDocs = map[string]*commandDocs{
+	"bzpopmin": {
+		summary:    "Remove and return the member with the lowest score from one or more sorted sets, or block until one is available",
+		since:      "5.0.0",
+		complexity: "O(log(N)) with N being the number of elements in the sorted set.",
+		history: []docHistory{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		args: []docArg{
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"bzpopmax": {
+		summary:    "Remove and return the member with the highest score from one or more sorted sets, or block until one is available",
+		since:      "5.0.0",
+		complexity: "O(log(N)) with N being the number of elements in the sorted set.",
+		history: []docHistory{
+			{"6.0.0", "`timeout` is interpreted as a double instead of an integer."},
+		},
+		args: []docArg{
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "timeout", typ: "double"},
+		},
+	},
+	"bzmpop": {
+		summary:    "Remove and return members with scores in a sorted set or block until one is available",
+		since:      "7.0.0",
+		complexity: "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.",
+		args: []docArg{
+			{name: "timeout", typ: "double"},
+			{name: "numkeys", typ: "integer"},
+			{name: "key", typ: "key", keySpec: 1, multiple: true},
+			{name: "where", typ: "oneof", args: []docArg{
+				{name: "min", typ: "pure-token", token: "MIN"},
+				{name: "max", typ: "pure-token", token: "MAX"},
+			}},
+			{name: "count", typ: "integer", token: "COUNT", optional: true},
+		},
+	},
+}
+
+func cmdBZPopMin(c *call) { c.bzpop(false) }
+func cmdBZPopMax(c *call) { c.bzpop(true) }
+
+func (c *call) bzpop(max bool) {
+	n := len(c.args)
+	deadline, err := parseTimeout(c.args[n-1], c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	d := c.db
+	c.zpopOrBlock(c.args[1:n-1], deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+		items, err := d.popZSet(key, now, max, 1)
+		if len(items) == 0 || err != nil {
+			return false, err
+		}
+		writeBZPop(w, key, items[0])
+		return true, nil
+	})
+}
+
+func cmdBZMPop(c *call) {
+	keys, max, count, ok := c.parseZMPop(2)
+	if !ok {
+		return
+	}
+	deadline, err := parseTimeout(c.args[1], c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	d := c.db
+	c.zpopOrBlock(keys, deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+		items, err := d.popZSet(key, now, max, int(min(count, maxInt64>>1)))
+		if len(items) == 0 || err != nil {
+			return false, err
+		}
+		writeZMPop(w, key, items)
+		return true, nil
+	})
+}
+
+// zpopOrBlock is popOrBlock for sorted sets.
+func (c *call) zpopOrBlock(keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
+	c.popOrBlockKind(kindZSet, keys, deadline, pop)
+}
+
+// --- typed API ---
+
+// BZPopMin pops the lowest-scored member of the first of keys that holds a
+// sorted set, waiting until one does (timeout 0 waits forever). It returns
+// ErrNil when the timeout passes first, ctx's error when ctx ends first.
+func (d *DB) BZPopMin(ctx context.Context, timeout time.Duration, keys ...string) (key string, z Z, err error) {
+	return d.bzpop(ctx, timeout, false, keys)
+}
+
+// BZPopMax is BZPopMin for the highest score.
+func (d *DB) BZPopMax(ctx context.Context, timeout time.Duration, keys ...string) (key string, z Z, err error) {
+	return d.bzpop(ctx, timeout, true, keys)
+}
+
+func (d *DB) bzpop(ctx context.Context, timeout time.Duration, max bool, keys []string) (key string, z Z, err error) {
+	err = d.blockTyped(ctx, kindZSet, keys, "", timeout, func(k string, now int64) (bool, error) {
+		items, err := d.popZSet(k, now, max, 1)
+		if len(items) == 0 || err != nil {
+			return false, err
+		}
+		key, z = k, items[0]
+		return true, nil
+	})
+	return key, z, err
+}
+
+// BZMPop pops up to count members from the low (or, with max, the high)
+// end of the first of keys that holds a sorted set, waiting as BZPopMin.
+func (d *DB) BZMPop(ctx context.Context, timeout time.Duration, max bool, count int, keys ...string) (key string, zs []Z, err error) {
+	if count < 1 {
+		return "", nil, ErrZCount
+	}
+	err = d.blockTyped(ctx, kindZSet, keys, "", timeout, func(k string, now int64) (bool, error) {
+		items, err := d.popZSet(k, now, max, count)
+		if len(items) == 0 || err != nil {
+			return false, err
+		}
+		key, zs = k, items
+		return true, nil
+	})
+	return key, zs, err
+}
