@@ -648,7 +648,7 @@ func (h Hash) RandFields(count int) ([]FieldValue, error) {
 // least once, and no lock is held between steps. An error (ErrWrongType)
 // is yielded once, and ends the iteration.
 func (h Hash) Scan(pattern string) iter.Seq2[FieldValue, error] {
-	a := scanArgs{count: 100, pattern: pattern, usePattern: pattern != "" && pattern != "*"}
+	a := typedScanArgs(pattern, 100)
 	return func(yield func(FieldValue, error) bool) {
 		var cursor uint64
 		for {

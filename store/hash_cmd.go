@@ -1,7 +1,6 @@
 package store
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/embedis/embedis/internal/redisstr"
@@ -253,11 +252,7 @@ func cmdHScan(c *call) {
 		c.errText("invalid cursor")
 		return
 	}
-	h := c.hashOrReply(func() {
-		c.w.Array(2)
-		c.w.Bulk("0")
-		c.w.Array(0)
-	})
+	h := c.hashOrReply(func() { c.scanReply(0, nil) })
 	if h == nil {
 		return
 	}
@@ -267,10 +262,5 @@ func cmdHScan(c *call) {
 	}
 	var out []string
 	next := h.scan(cursor, a, func(f, v string) { out = append(out, f, v) })
-	c.w.Array(2)
-	c.w.Bulk(strconv.FormatUint(next, 10))
-	c.w.Array(len(out))
-	for _, s := range out {
-		c.w.Bulk(s)
-	}
+	c.scanReply(next, out)
 }

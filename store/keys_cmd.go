@@ -46,8 +46,9 @@ func cmdKeys(c *call) {
 }
 
 // parseCursor is Redis's parseScanCursorOrReply: strtoul's rules, so a
-// leading '-' wraps and an empty cursor is 0.
+// leading '-' wraps, an empty cursor is 0 and parsing stops at a NUL.
 func parseCursor(s string) (uint64, bool) {
+	s = cString(s)
 	if s == "" {
 		return 0, true
 	}
@@ -87,12 +88,32 @@ func cmdScan(c *call) {
 			(!a.usePattern || redisstr.Match(a.pattern, e.key, false)) &&
 			(a.typ == "" || strings.EqualFold(e.val.typeName(), a.typ))
 	})
+	c.scanReply(next, keys)
+}
+
+// scanReply writes a reply of the SCAN family: the next cursor, then the
+// items.
+func (c *call) scanReply(next uint64, items []string) {
 	c.w.Array(2)
 	c.w.Bulk(strconv.FormatUint(next, 10))
-	c.w.Array(len(keys))
-	for _, k := range keys {
-		c.w.Bulk(k)
+	c.w.Array(len(items))
+	for _, s := range items {
+		c.w.Bulk(s)
 	}
+}
+
+// typedScanArgs are the scan options of the typed API's Scan iterators,
+// whose pattern "" (like "*") matches everything.
+func typedScanArgs(pattern string, count int64) scanArgs {
+	return scanArgs{count: count, pattern: pattern, usePattern: pattern != "" && pattern != "*"}
+}
+
+// match returns a's MATCH filter, or nil when every name matches.
+func (a scanArgs) match() func(string) bool {
+	if !a.usePattern {
+		return nil
+	}
+	return func(s string) bool { return redisstr.Match(a.pattern, s, false) }
 }
 
 // scanArgs are the options of SCAN and of the collection scans (HSCAN,

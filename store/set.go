@@ -983,10 +983,7 @@ func (s Set) store(name string, keys []string, op func(now int64) (int64, error)
 // ErrWrongType is yielded once, as the only element, if the key holds
 // another type.
 func (s Set) Scan(pattern string) iter.Seq2[string, error] {
-	var match func(string) bool
-	if pattern != "" && pattern != "*" {
-		match = func(m string) bool { return redisstr.Match(pattern, m, false) }
-	}
+	match := typedScanArgs(pattern, 100).match()
 	return func(yield func(string, error) bool) {
 		var cursor uint64
 		for {

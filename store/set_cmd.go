@@ -250,52 +250,13 @@ func cmdSScan(c *call) {
 		return
 	}
 	if s == nil {
-		c.w.Array(2)
-		c.w.Bulk("0")
-		c.w.Array(0)
+		c.scanReply(0, nil)
 		return
 	}
-	count, match, ok := c.collectionScanArgs(3)
+	a, ok := c.scanArgs(3, false)
 	if !ok {
 		return
 	}
-	next, members := s.scan(cursor, count, match)
-	c.w.Array(2)
-	c.w.Bulk(strconv.FormatUint(next, 10))
-	c.w.Array(len(members))
-	for _, m := range members {
-		c.w.Bulk(m)
-	}
+	c.scanReply(s.scan(cursor, a.count, a.match()))
 }
 
-// collectionScanArgs parses the options of SSCAN, HSCAN and ZSCAN from
-// args[from:]: COUNT (default 10, at least 1) and MATCH, returned as a
-// filter (nil when absent or "*"); TYPE is SCAN's alone.
-func (c *call) collectionScanArgs(from int) (count int64, match func(string) bool, ok bool) {
-	var pattern string
-	usePattern := false
-	count = 10
-	for i := from; i < len(c.args); i += 2 {
-		more := i+1 < len(c.args)
-		switch opt := c.args[i]; {
-		case strings.EqualFold(opt, "COUNT") && more:
-			if count, ok = c.intArg(i + 1); !ok {
-				return 0, nil, false
-			}
-			if count < 1 {
-				c.err(ErrSyntax)
-				return 0, nil, false
-			}
-		case strings.EqualFold(opt, "MATCH") && more:
-			pattern = c.args[i+1]
-			usePattern = pattern != "*"
-		default:
-			c.err(ErrSyntax)
-			return 0, nil, false
-		}
-	}
-	if usePattern {
-		match = func(m string) bool { return redisstr.Match(pattern, m, false) }
-	}
-	return count, match, true
-}

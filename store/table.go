@@ -299,10 +299,10 @@ func (t *table) startRehash(g []group, hash func(string) uint64) {
 	t.rehashStep(hash)
 }
 
-// sizeFor is the number of groups (a power of two) for n entries: a table
-// grown at 7/8 full is then 7/16 full.
+// sizeFor is the number of groups (a power of two) that holds n entries
+// at most half full, so a table that grows at 7/8 full doubles.
 func sizeFor(n int) int {
-	need := (2*n + 6) / 7
+	need := (n + 3) / 4
 	if need <= 1 {
 		return 1
 	}

@@ -862,11 +862,10 @@ func (z *zset) random() ztree.Item {
 // scan is ZSCAN's step from cursor: a small set returns everything at
 // once (cursor 0), with scores as its listpack stores them; a large one
 // walks its dict from cursor as Redis's scanGenericCommand does.
-func (z *zset) scan(cursor uint64, count int64, pattern string) (uint64, []string) {
-	use := pattern != "" && pattern != "*"
+func (z *zset) scan(cursor uint64, count int64, match func(string) bool) (uint64, []string) {
 	var out []string
 	emit := func(m, score string) {
-		if !use || redisstr.Match(pattern, m, false) {
+		if match == nil || match(m) {
 			out = append(out, m, score)
 		}
 	}
@@ -1250,12 +1249,13 @@ func (z ZSet) All() iter.Seq2[string, float64] {
 // at least once. It holds the key's lock only for each step.
 func (z ZSet) Scan(pattern string) iter.Seq2[string, float64] {
 	return func(yield func(string, float64) bool) {
+		match := typedScanArgs(pattern, 10).match()
 		var cursor uint64
 		for {
 			var page []string
 			err := z.read(func(s *zset, _ int64) error {
 				if s != nil {
-					cursor, page = s.scan(cursor, 10, pattern)
+					cursor, page = s.scan(cursor, 10, match)
 				} else {
 					cursor = 0
 				}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/embedis/embedis/internal/redisstr"
@@ -649,44 +648,18 @@ func (c *call) zcombine(store bool, op zsetOp, cardOnly bool) {
 }
 
 func cmdZScan(c *call) {
-	cursor, ok := parseCursor(cString(c.args[2])) // strtoul stops at a NUL
+	cursor, ok := parseCursor(c.args[2])
 	if !ok {
 		c.errText("invalid cursor")
 		return
 	}
-	z := c.zsetOrReply(func() {
-		c.w.Array(2)
-		c.w.Bulk("0")
-		c.w.Array(0)
-	})
+	z := c.zsetOrReply(func() { c.scanReply(0, nil) })
 	if z == nil {
 		return
 	}
-	count := int64(10)
-	pattern := ""
-	for i := 3; i < len(c.args); i += 2 {
-		more := i+1 < len(c.args)
-		switch opt := c.args[i]; {
-		case strings.EqualFold(opt, "count") && more:
-			if count, ok = c.intArg(i + 1); !ok {
-				return
-			}
-			if count < 1 {
-				c.err(ErrSyntax)
-				return
-			}
-		case strings.EqualFold(opt, "match") && more:
-			pattern = c.args[i+1]
-		default:
-			c.err(ErrSyntax)
-			return
-		}
+	a, ok := c.scanArgs(3, false)
+	if !ok {
+		return
 	}
-	next, out := z.scan(cursor, count, pattern)
-	c.w.Array(2)
-	c.w.Bulk(strconv.FormatUint(next, 10))
-	c.w.Array(len(out))
-	for _, s := range out {
-		c.w.Bulk(s)
-	}
+	c.scanReply(z.scan(cursor, a.count, a.match()))
 }
