@@ -230,7 +230,11 @@ func FuzzDo(f *testing.F) {
 		d := s.Select(int(db) % s.Databases())
 		// Twice: the second call sees what the first one wrote.
 		for range 2 {
-			v, err := d.Do(context.Background(), args...)
+			// A blocking command on an empty key waits for its context
+			// (the manual clock never reaches its timeout).
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+			v, err := d.Do(ctx, args...)
+			cancel()
 			var er resp.ErrorReply
 			switch {
 			case err == nil:
