@@ -368,6 +368,39 @@ func (c *call) blockOn(k kind, keys []string, dest string, deadline int64, serve
 	c.blocked, c.deadline, c.blockReply = w, deadline, rw
 }
 
+// blockingPop is the shape every blocking pop command shares (Redis's
+// blockingPopGenericCommand and blockingGenericZpopCommand): the timeout is
+// parsed, then the keys are tried in order, a key of another type being
+// WRONGTYPE; the first that holds elements is popped and the reply written
+// at once, else the call waits for one of kind k and is served the same
+// way. pop reports false when the key holds nothing.
+func blockingPop[T any](c *call, k kind, keys []string, timeoutArg string, pop func(d *DB, key string, now int64) (T, bool, error), reply func(w *resp.Writer, key string, v T)) {
+	deadline, err := parseTimeout(timeoutArg, c.now)
+	if err != nil {
+		c.err(err)
+		return
+	}
+	d := c.db
+	try := func(w *resp.Writer, key string, now int64) (bool, error) {
+		v, ok, err := pop(d, key, now)
+		if ok && err == nil {
+			reply(w, key, v)
+		}
+		return ok, err
+	}
+	for _, key := range keys {
+		ok, err := try(c.w, key, c.now)
+		if err != nil {
+			c.err(err)
+			return
+		}
+		if ok {
+			return
+		}
+	}
+	c.blockOn(k, keys, "", deadline, func(key string, now int64, w *resp.Writer) { try(w, key, now) })
+}
+
 // distinctKeys copies keys (the connection reuses its argument memory),
 // dropping repeats as Redis's blockForKeys does.
 func distinctKeys(keys []string) []string {

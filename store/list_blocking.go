@@ -98,73 +98,36 @@ var listBlockingDocs = map[string]*commandDocs{
 	},
 }
 
-func cmdBLPop(c *call) { c.blockingPop(true) }
-func cmdBRPop(c *call) { c.blockingPop(false) }
+func cmdBLPop(c *call) { c.blockingListPop(true) }
+func cmdBRPop(c *call) { c.blockingListPop(false) }
 
-// blockingPop is BLPOP and BRPOP.
-func (c *call) blockingPop(left bool) {
+// blockingListPop is BLPOP and BRPOP: keys, then the timeout.
+func (c *call) blockingListPop(left bool) {
 	n := len(c.args)
-	deadline, err := parseTimeout(c.args[n-1], c.now)
-	if err != nil {
-		c.err(err)
-		return
-	}
-	d := c.db
-	c.popOrBlock(c.args[1:n-1], deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+	blockingPop(c, kindList, c.args[1:n-1], c.args[n-1], func(d *DB, key string, now int64) (string, bool, error) {
 		elems, err := d.popList(key, now, left, 1)
-		if len(elems) == 0 || err != nil {
-			return false, err
+		if len(elems) == 0 {
+			return "", false, err
 		}
+		return elems[0], true, nil
+	}, func(w *resp.Writer, key, elem string) {
 		w.Array(2)
 		w.Bulk(key)
-		w.Bulk(elems[0])
-		return true, nil
+		w.Bulk(elem)
 	})
 }
 
+// BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: the
+// arguments after the timeout are parsed first, as Redis does.
 func cmdBLMPop(c *call) {
 	keys, left, count, ok := c.mpopArgs(2)
 	if !ok {
 		return
 	}
-	deadline, err := parseTimeout(c.args[1], c.now)
-	if err != nil {
-		c.err(err)
-		return
-	}
-	d := c.db
-	c.popOrBlock(keys, deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+	blockingPop(c, kindList, keys, c.args[1], func(d *DB, key string, now int64) ([]string, bool, error) {
 		elems, err := d.popList(key, now, left, count)
-		if len(elems) == 0 || err != nil {
-			return false, err
-		}
-		writeKeyElems(w, key, elems)
-		return true, nil
-	})
-}
-
-// popOrBlock pops from the first of keys that holds a list, replying as
-// pop writes, or makes the call wait for one (blockingPopGenericCommand).
-// A key of another type is an error, in key order.
-func (c *call) popOrBlock(keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
-	c.popOrBlockKind(kindList, keys, deadline, pop)
-}
-
-// popOrBlockKind is popOrBlock for the collection kind want.
-func (c *call) popOrBlockKind(want kind, keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
-	for _, k := range keys {
-		ok, err := pop(c.w, k, c.now)
-		if err != nil {
-			c.err(err)
-			return
-		}
-		if ok {
-			return
-		}
-	}
-	c.blockOn(want, keys, "", deadline, func(key string, now int64, w *resp.Writer) {
-		pop(w, key, now)
-	})
+		return elems, len(elems) > 0, err
+	}, writeKeyElems)
 }
 
 func cmdBLMove(c *call) {

@@ -259,4 +259,3 @@ func cmdSScan(c *call) {
 	}
 	c.scanReply(s.scan(cursor, a.count, a.match()))
 }
-

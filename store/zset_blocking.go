@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"time"
-
-	"github.com/embedis/embedis/resp"
 )
 
 // The sorted set's blocking commands: BZPOPMIN, BZPOPMAX and BZMPOP, on the
@@ -63,48 +61,28 @@ var zsetBlockingDocs = map[string]*commandDocs{
 func cmdBZPopMin(c *call) { c.bzpop(false) }
 func cmdBZPopMax(c *call) { c.bzpop(true) }
 
+// bzpop is BZPOPMIN and BZPOPMAX: keys, then the timeout.
 func (c *call) bzpop(max bool) {
 	n := len(c.args)
-	deadline, err := parseTimeout(c.args[n-1], c.now)
-	if err != nil {
-		c.err(err)
-		return
-	}
-	d := c.db
-	c.zpopOrBlock(c.args[1:n-1], deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+	blockingPop(c, kindZSet, c.args[1:n-1], c.args[n-1], func(d *DB, key string, now int64) (Z, bool, error) {
 		items, err := d.popZSet(key, now, max, 1)
-		if len(items) == 0 || err != nil {
-			return false, err
+		if len(items) == 0 {
+			return Z{}, false, err
 		}
-		writeBZPop(w, key, items[0])
-		return true, nil
-	})
+		return items[0], true, nil
+	}, writeBZPop)
 }
 
+// BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count].
 func cmdBZMPop(c *call) {
 	keys, max, count, ok := c.parseZMPop(2)
 	if !ok {
 		return
 	}
-	deadline, err := parseTimeout(c.args[1], c.now)
-	if err != nil {
-		c.err(err)
-		return
-	}
-	d := c.db
-	c.zpopOrBlock(keys, deadline, func(w *resp.Writer, key string, now int64) (bool, error) {
+	blockingPop(c, kindZSet, keys, c.args[1], func(d *DB, key string, now int64) ([]Z, bool, error) {
 		items, err := d.popZSet(key, now, max, int(min(count, maxInt64>>1)))
-		if len(items) == 0 || err != nil {
-			return false, err
-		}
-		writeZMPop(w, key, items)
-		return true, nil
-	})
-}
-
-// zpopOrBlock is popOrBlock for sorted sets.
-func (c *call) zpopOrBlock(keys []string, deadline int64, pop func(w *resp.Writer, key string, now int64) (bool, error)) {
-	c.popOrBlockKind(kindZSet, keys, deadline, pop)
+		return items, len(items) > 0, err
+	}, writeZMPop)
 }
 
 // --- typed API ---
