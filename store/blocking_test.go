@@ -269,3 +269,73 @@ func TestBlockingManyWaiters(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockingMoveLocksDestination: a BLMOVE waiter served by a push writes
+// its destination, in another shard than the source; the pushing command
+// must hold that shard's lock too (lockWithMoves), or readers of the
+// destination race with the served move (go test -race reports it) and
+// could see the element in neither list.
+func TestBlockingMoveLocksDestination(t *testing.T) {
+	s := openStore(t, Options{})
+	ctx := context.Background()
+	const pairs, rounds = 4, 200
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for p := 0; p < pairs; p++ {
+		src, dst := "src"+strconv.Itoa(p), "dst"+strconv.Itoa(p)
+		wg.Add(3)
+		go func() { // the waiter, through the command table
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				if _, err := s.Do(ctx, "BLMOVE", src, dst, "LEFT", "RIGHT", "0"); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+		go func() { // the pusher, typed
+			defer wg.Done()
+			for i := 0; i < rounds; i++ {
+				s.List(src).RPush(strconv.Itoa(i))
+			}
+		}()
+		go func() { // a reader of the destination: src + dst never lose one
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var n int64
+				s.lockKeys(false, []string{src, dst}, 1, func(now int64) {
+					for _, k := range []string{src, dst} {
+						if l, _ := s.listRead(k, now); l != nil {
+							n += int64(l.n)
+						}
+					}
+				})
+				if n > rounds {
+					t.Errorf("%d elements in %s and %s after %d pushes", n, src, dst, rounds)
+					return
+				}
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		for p := 0; p < pairs; p++ {
+			dst := "dst" + strconv.Itoa(p)
+			eventually(t, dst+" filled", func() bool { n, _ := s.List(dst).Len(); return n == rounds })
+		}
+		close(done)
+	}()
+	<-done
+	close(stop)
+	wg.Wait()
+	for p := 0; p < pairs; p++ {
+		if n, _ := s.List("src" + strconv.Itoa(p)).Len(); n != 0 {
+			t.Fatalf("src%d keeps %d elements", p, n)
+		}
+	}
+}
