@@ -109,6 +109,7 @@ func (q *waitQueue) remove(n *waitNode) {
 // ready (the fast path's one atomic) and which destinations move waiters
 // may write.
 type blockRegistry struct {
+	waiting   atomic.Int64 // clients blocked now (Redis's blocked_clients)
 	readyKeys atomic.Int64
 	moveCount atomic.Int64
 	movesMu   sync.Mutex
@@ -130,6 +131,7 @@ func (d *DB) signalReady(sh *shard, key string) {
 // destination) must be held.
 func (d *DB) block(w *waiter) {
 	w.db, w.done = d, make(chan struct{})
+	d.s.blocking.waiting.Add(1)
 	for _, k := range w.keys {
 		sh := d.shardOf(k)
 		if sh.blocked == nil {
@@ -212,6 +214,7 @@ func (w *waiter) wait(ctx context.Context, deadline int64) bool {
 	case <-ctx.Done():
 	}
 	if w.state.CompareAndSwap(waiting, cancelled) {
+		w.db.s.blocking.waiting.Add(-1)
 		w.db.lockKeys(true, w.keys, 1, func(int64) { w.unqueue() })
 		return false
 	}
@@ -246,6 +249,7 @@ func (d *DB) serveKey(sh *shard, key string, now int64) {
 		}
 		w := n.w
 		if w.kind == e.val.kind && w.state.CompareAndSwap(waiting, served) {
+			d.s.blocking.waiting.Add(-1)
 			q.remove(n)
 			w.serve(key, now)
 			close(w.done)

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,15 +12,55 @@ import (
 // Differential tests of the blocking commands: one connection pair blocks,
 // others write, and the blocked replies are compared when they arrive.
 
-// settle gives both servers time to take a sent blocking command and queue
-// its client before the next connection acts: their order of arrival is
-// what the tests are about.
-func settle() { time.Sleep(30 * time.Millisecond) }
+// blockProbe sends blocking commands and waits until both servers have
+// queued the client (redis-server's INFO blocked_clients, the Store's count
+// of waiters), since the order in which clients block is what the tests
+// are about.
+type blockProbe struct {
+	t   *testing.T
+	ref *redistest.Client // a connection of its own to redis-server
+	s   *Store
+}
 
-// blocked sends args on d without reading the reply.
-func blocked(d *redistest.Diff, args ...string) {
+func newBlockProbe(t *testing.T, d *redistest.Diff, s *Store) blockProbe {
+	ref, _ := d.Conns()
+	return blockProbe{t: t, ref: ref, s: s}
+}
+
+func (p blockProbe) counts() (ref, sub int64) {
+	p.t.Helper()
+	raw, err := p.ref.Do("INFO", "clients")
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	v, err := redistest.Parse(raw)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	for _, line := range strings.Split(v.Str, "\r\n") {
+		if n, ok := strings.CutPrefix(line, "blocked_clients:"); ok {
+			ref, _ = strconv.ParseInt(n, 10, 64)
+		}
+	}
+	return ref, p.s.blocking.waiting.Load()
+}
+
+// blocked sends args on d without reading the reply and returns once both
+// servers count one more blocked client.
+func (p blockProbe) blocked(d *redistest.Diff, args ...string) {
+	p.t.Helper()
+	ref0, sub0 := p.counts()
 	d.Send(redistest.EncodeCommand(args...))
-	settle()
+	for i := 0; ; i++ {
+		ref, sub := p.counts()
+		if ref > ref0 && sub > sub0 {
+			return
+		}
+		if i == 1000 {
+			p.t.Fatalf("%v: not blocked after 5s (blocked clients: redis-server %d, store %d)", args, ref, sub)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 func TestDiffBlockingImmediate(t *testing.T) {
@@ -110,8 +152,9 @@ func TestDiffBlockingTimeout(t *testing.T) {
 
 func TestDiffBlockingServed(t *testing.T) {
 	for _, proto := range []int{2, 3} {
-		d, _ := newDiff(t, proto)
+		d, s := newDiff(t, proto)
 		w := d.Fork()
+		blocked := newBlockProbe(t, d, s).blocked
 
 		// A push to the second key serves the waiter; the pusher's reply
 		// counts the elements pushed, before the waiter took one.
@@ -201,8 +244,9 @@ func TestDiffBlockingServed(t *testing.T) {
 // within the command that started them.
 func TestDiffBlockingFIFO(t *testing.T) {
 	for _, proto := range []int{2, 3} {
-		d, _ := newDiff(t, proto)
+		d, s := newDiff(t, proto)
 		a, b, c, w := d, d.Fork(), d.Fork(), d.Fork()
+		blocked := newBlockProbe(t, d, s).blocked
 		blocked(a, "BLPOP", "q", "0")
 		blocked(b, "BRPOP", "q", "0")
 		blocked(c, "BLPOP", "other", "q", "0")
