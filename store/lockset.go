@@ -141,6 +141,10 @@ func (d *DB) writeKey(key string, fn func(now int64) error) error {
 	}
 	sh := d.shardOf(key)
 	sh.mu.Lock()
+	if d.s.blocking.moveCount.Load() > 0 { // a BLMOVE blocked meanwhile
+		sh.mu.Unlock()
+		return d.lockKeysErr(true, []string{key}, 1, fn)
+	}
 	defer sh.mu.Unlock()
 	now := d.s.nowMs()
 	err := fn(now)
@@ -169,10 +173,12 @@ func (d *DB) lockKeysErr(write bool, keys []string, step int, fn func(now int64)
 	for i := 0; i < len(keys); i += step {
 		d.maskAdd(&mask, keys[i])
 	}
+	d.lockMask(write, &mask, true)
+	// A BLMOVE may have blocked on one of the keys before the locks were
+	// taken (it cannot once they are): then lock its destination too.
 	if write && d.s.blocking.moveCount.Load() > 0 {
+		d.lockMask(write, &mask, false)
 		d.lockWithMoves(&mask, keys, step)
-	} else {
-		d.lockMask(write, &mask, true)
 	}
 	defer d.lockMask(write, &mask, false)
 	now := d.s.nowMs()

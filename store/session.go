@@ -114,15 +114,17 @@ func (ss *session) lockFor(cmd *command, args []string) {
 	default:
 		return
 	}
+	l.lock()
+	// A BLMOVE may have blocked on one of the keys before the locks were
+	// taken (it cannot once they are): then lock its destination too.
 	if l.write && ss.s.blocking.moveCount.Load() > 0 && cmd.flags&(lockDB|lockAll) == 0 {
+		l.release()
 		var keys []string
 		for _, k := range cmd.keyRefs(args) {
 			keys = append(keys, args[k.pos])
 		}
 		l.lockWithMoves(ss.db, keys)
-		return
 	}
-	l.lock()
 }
 
 // The resp.Session interface, for Dial connections.
