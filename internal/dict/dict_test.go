@@ -116,8 +116,8 @@ func TestShrinks(t *testing.T) {
 			d.rehashStep()
 		}
 	}
-	if len(d.g[0].g) > 8 {
-		t.Fatalf("table of %d groups for %d keys did not shrink", len(d.g[0].g), d.Len())
+	if len(d.b[0]) > 64 {
+		t.Fatalf("table of %d buckets for %d keys did not shrink", len(d.b[0]), d.Len())
 	}
 }
 
@@ -141,63 +141,4 @@ func TestRandom(t *testing.T) {
 	if len(counts) != 10 {
 		t.Fatalf("Random reached %d of 10 keys", len(counts))
 	}
-}
-
-// TestScanDisplacedAcrossRehash scans a dict caught mid-rehash while a key
-// of the old table, whose home group has been moved or whose probe wrapped
-// around, sits beyond the moved groups: the scan must still return it, and
-// Get must find it.
-func TestScanDisplacedAcrossRehash(t *testing.T) {
-	checked := 0
-	for seed := 0; seed < 50; seed++ {
-		var d Dict[int]
-		for n := 0; n < 200 || d.rehashing() || d.g[0].used+1 <= d.g[0].maxUsed(); n++ {
-			if d.rehashing() {
-				d.rehashStep()
-				continue
-			}
-			d.Set("k"+strconv.Itoa(seed*1000+n), n)
-		}
-		d.g[1] = groups[int]{g: make([]group[int], 2*len(d.g[0].g))}
-		d.rehash = 0
-		for d.rehashing() {
-			if d.displacedAcross() {
-				seen := map[string]bool{}
-				for v := d.Scan(0, func(k string, _ int) { seen[k] = true }); v != 0; {
-					v = d.Scan(v, func(k string, _ int) { seen[k] = true })
-				}
-				for k := range d.All() {
-					if !seen[k] {
-						t.Fatalf("seed %d: scan mid-rehash (group %d) missed %q", seed, d.rehash, k)
-					}
-					if _, ok := d.Get(k); !ok {
-						t.Fatalf("seed %d: Get(%q) mid-rehash failed", seed, k)
-					}
-				}
-				checked++
-			}
-			d.rehashStep()
-		}
-	}
-	if checked == 0 {
-		t.Fatal("no seed produced a key displaced across the rehash point")
-	}
-}
-
-func (d *Dict[V]) displacedAcross() bool {
-	old := d.g[0].g
-	mask := len(old) - 1
-	for gi := d.rehash; gi < len(old); gi++ {
-		for s := range old[gi].keys {
-			if !old[gi].occupied(s) {
-				continue
-			}
-			// The probe from the key's home crossed moved groups: its home
-			// was moved, or it wrapped around through group 0.
-			if home := int(hash(old[gi].keys[s])) & mask; d.rehash > 0 && (home < d.rehash || home > gi) {
-				return true
-			}
-		}
-	}
-	return false
 }
