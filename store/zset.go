@@ -1210,8 +1210,10 @@ func (z ZSet) RandMember(count int) ([]Z, error) {
 // under the key's lock and resumes after the last element it yielded, so
 // an element present with the same score for the whole iteration is
 // yielded exactly once, in order, while writers go on between pages.
-func (z ZSet) All() iter.Seq2[string, float64] {
-	return func(yield func(string, float64) bool) {
+// ErrWrongType is yielded once, as the only element, if the key holds
+// another type.
+func (z ZSet) All() iter.Seq2[Z, error] {
+	return func(yield func(Z, error) bool) {
 		const page = 256
 		var last ztree.Item
 		first := true
@@ -1228,11 +1230,15 @@ func (z ZSet) All() iter.Seq2[string, float64] {
 				items = s.items(lo, min(lo+page, s.len()), false)
 				return nil
 			})
-			if err != nil || len(items) == 0 {
+			if err != nil {
+				yield(Z{}, err)
+				return
+			}
+			if len(items) == 0 {
 				return
 			}
 			for _, it := range items {
-				if !yield(it.Member, it.Score) {
+				if !yield(Z(it), nil) {
 					return
 				}
 			}
@@ -1246,9 +1252,10 @@ func (z ZSet) All() iter.Seq2[string, float64] {
 
 // Scan yields the members matching pattern ("" for all) and their scores
 // with ZSCAN's guarantee: a member present for the whole scan is yielded
-// at least once. It holds the key's lock only for each step.
-func (z ZSet) Scan(pattern string) iter.Seq2[string, float64] {
-	return func(yield func(string, float64) bool) {
+// at least once. It holds the key's lock only for each step. ErrWrongType
+// is yielded once, as the only element, if the key holds another type.
+func (z ZSet) Scan(pattern string) iter.Seq2[Z, error] {
+	return func(yield func(Z, error) bool) {
 		match := typedScanArgs(pattern, 10).match()
 		var cursor uint64
 		for {
@@ -1262,11 +1269,12 @@ func (z ZSet) Scan(pattern string) iter.Seq2[string, float64] {
 				return nil
 			})
 			if err != nil {
+				yield(Z{}, err)
 				return
 			}
 			for i := 0; i < len(page); i += 2 {
 				v, _ := redisstr.ParseDouble(page[i+1])
-				if !yield(page[i], v) {
+				if !yield(Z{Score: v, Member: page[i]}, nil) {
 					return
 				}
 			}

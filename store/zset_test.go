@@ -27,8 +27,8 @@ func ExampleZSet() {
 	fmt.Println("ann's rank:", rank+1)
 	n, _ := board.Count(store.Exclusive(100), store.PosInf)
 	fmt.Println("above 100:", n)
-	for m, score := range board.All() {
-		fmt.Print(m, "=", score, " ")
+	for z := range board.All() {
+		fmt.Print(z.Member, "=", z.Score, " ")
 	}
 	fmt.Println()
 	// Output:
@@ -145,8 +145,11 @@ func TestZSetIterators(t *testing.T) {
 	seen := map[string]int{}
 	var prev store.Z
 	i := 0
-	for m, sc := range z.All() {
-		cur := store.Z{Score: sc, Member: m}
+	for cur, err := range z.All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := cur.Member
 		if i > 0 && (cur.Score < prev.Score || cur.Score == prev.Score && cur.Member <= prev.Member) {
 			t.Fatalf("All out of order: %v after %v", cur, prev)
 		}
@@ -163,8 +166,18 @@ func TestZSetIterators(t *testing.T) {
 		}
 	}
 	scanned := map[string]bool{}
-	for m := range z.Scan("m00*") {
-		scanned[m] = true
+	for e := range z.Scan("m00*") {
+		scanned[e.Member] = true
+	}
+	s.Set("str", "x")
+	for name, seq := range map[string]func(func(store.Z, error) bool){"All": s.ZSet("str").All(), "Scan": s.ZSet("str").Scan("")} {
+		var errs []error
+		for _, err := range seq {
+			errs = append(errs, err)
+		}
+		if len(errs) != 1 || !errors.Is(errs[0], store.ErrWrongType) {
+			t.Fatalf("%s on a string yielded %v, want one ErrWrongType", name, errs)
+		}
 	}
 	if len(scanned) != 1000 {
 		t.Fatalf("Scan m00* found %d members", len(scanned))
