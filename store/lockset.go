@@ -72,31 +72,13 @@ func (l *lockSet) lock() {
 	l.held = true
 }
 
-// lockWithMoves locks the set after adding the destinations of the move
-// waiters blocked on keys (BLMOVE), which serving them may write; it
-// checks again once locked, since a waiter may have blocked in between.
+// lockWithMoves write-locks the set (whose keys, all in d, include keys)
+// together with the destinations of the BLMOVE waiters blocked on keys,
+// which serving them may write (DB.lockWithMoves).
 func (l *lockSet) lockWithMoves(d *DB, keys []string) {
-	for {
-		for _, k := range d.moveClosure(keys) {
-			l.addKey(d, k)
-		}
-		l.lock()
-		missing := false
-		for _, k := range d.moveClosure(keys) {
-			if !l.has(d, k) {
-				missing = true
-			}
-		}
-		if !missing {
-			return
-		}
-		l.release()
-	}
-}
-
-func (l *lockSet) has(d *DB, key string) bool {
-	i := shardIndex(d.hash(key))
-	return l.masks[d.index][i/64]&(1<<(i%64)) != 0
+	l.one = nil // the set may grow past one shard: lock by mask
+	d.lockWithMoves(&l.masks[d.index], keys, 1)
+	l.held = true
 }
 
 // serveReady serves the clients blocked on keys made ready in the set's
@@ -189,7 +171,10 @@ func (d *DB) lockKeysErr(write bool, keys []string, step int, fn func(now int64)
 	return err
 }
 
-// lockWithMoves is lockSet.lockWithMoves for the typed API's masks.
+// lockWithMoves write-locks the shards in mask after adding those of the
+// destinations of the move waiters blocked on keys[0], keys[step], ...
+// (transitively); it checks again once locked, since a waiter may have
+// blocked in between, and retries with the larger set.
 func (d *DB) lockWithMoves(mask *[shardCount / 64]uint64, keys []string, step int) {
 	var ks []string
 	for i := 0; i < len(keys); i += step {
