@@ -372,13 +372,18 @@ func (c *call) blockOn(k kind, keys []string, dest string, deadline int64, serve
 	c.blocked, c.deadline, c.blockReply = w, deadline, rw
 }
 
+// popFunc pops from key for a blocking pop, reporting false when the key
+// holds nothing to pop. The command handler and the typed API of each
+// blocking pop share one.
+type popFunc[T any] func(d *DB, key string, now int64) (T, bool, error)
+
 // blockingPop is the shape every blocking pop command shares (Redis's
 // blockingPopGenericCommand and blockingGenericZpopCommand): the timeout is
 // parsed, then the keys are tried in order, a key of another type being
 // WRONGTYPE; the first that holds elements is popped and the reply written
 // at once, else the call waits for one of kind k and is served the same
 // way. pop reports false when the key holds nothing.
-func blockingPop[T any](c *call, k kind, keys []string, timeoutArg string, pop func(d *DB, key string, now int64) (T, bool, error), reply func(w *resp.Writer, key string, v T)) {
+func blockingPop[T any](c *call, k kind, keys []string, timeoutArg string, pop popFunc[T], reply func(w *resp.Writer, key string, v T)) {
 	deadline, err := parseTimeout(timeoutArg, c.now)
 	if err != nil {
 		c.err(err)
@@ -403,6 +408,19 @@ func blockingPop[T any](c *call, k kind, keys []string, timeoutArg string, pop f
 		}
 	}
 	c.blockOn(k, keys, "", deadline, func(key string, now int64, w *resp.Writer) { try(w, key, now) })
+}
+
+// popTyped is blockingPop for the typed API: it returns the key popped
+// from and what was popped, waiting as blockTyped does.
+func popTyped[T any](ctx context.Context, d *DB, k kind, keys []string, timeout time.Duration, pop popFunc[T]) (key string, v T, err error) {
+	err = d.blockTyped(ctx, k, keys, "", timeout, func(kk string, now int64) (bool, error) {
+		got, ok, err := pop(d, kk, now)
+		if ok && err == nil {
+			key, v = kk, got
+		}
+		return ok, err
+	})
+	return key, v, err
 }
 
 // distinctKeys copies keys (the connection reuses its argument memory),

@@ -104,13 +104,7 @@ func cmdBRPop(c *call) { c.blockingListPop(false) }
 // blockingListPop is BLPOP and BRPOP: keys, then the timeout.
 func (c *call) blockingListPop(left bool) {
 	n := len(c.args)
-	blockingPop(c, kindList, c.args[1:n-1], c.args[n-1], func(d *DB, key string, now int64) (string, bool, error) {
-		elems, err := d.popList(key, now, left, 1)
-		if len(elems) == 0 {
-			return "", false, err
-		}
-		return elems[0], true, nil
-	}, func(w *resp.Writer, key, elem string) {
+	blockingPop(c, kindList, c.args[1:n-1], c.args[n-1], listPopOne(left), func(w *resp.Writer, key, elem string) {
 		w.Array(2)
 		w.Bulk(key)
 		w.Bulk(elem)
@@ -124,10 +118,26 @@ func cmdBLMPop(c *call) {
 	if !ok {
 		return
 	}
-	blockingPop(c, kindList, keys, c.args[1], func(d *DB, key string, now int64) ([]string, bool, error) {
+	blockingPop(c, kindList, keys, c.args[1], listPopN(left, count), writeKeyElems)
+}
+
+// listPopOne pops one element from an end of a list (BLPOP, BRPOP).
+func listPopOne(left bool) popFunc[string] {
+	return func(d *DB, key string, now int64) (string, bool, error) {
+		elems, err := d.popList(key, now, left, 1)
+		if len(elems) == 0 {
+			return "", false, err
+		}
+		return elems[0], true, nil
+	}
+}
+
+// listPopN pops up to count elements from an end of a list (BLMPOP).
+func listPopN(left bool, count int) popFunc[[]string] {
+	return func(d *DB, key string, now int64) ([]string, bool, error) {
 		elems, err := d.popList(key, now, left, count)
 		return elems, len(elems) > 0, err
-	}, writeKeyElems)
+	}
 }
 
 func cmdBLMove(c *call) {
@@ -177,24 +187,12 @@ func (c *call) blockingMove(from, to bool, timeoutIdx int) {
 // the element; ErrNil when the timeout passes first, ctx's error when ctx
 // ends first.
 func (d *DB) BLPop(ctx context.Context, timeout time.Duration, keys ...string) (key, elem string, err error) {
-	return d.blockingPop(ctx, timeout, Left, keys)
+	return popTyped(ctx, d, kindList, keys, timeout, listPopOne(true))
 }
 
 // BRPop is BLPop at the tail.
 func (d *DB) BRPop(ctx context.Context, timeout time.Duration, keys ...string) (key, elem string, err error) {
-	return d.blockingPop(ctx, timeout, Right, keys)
-}
-
-func (d *DB) blockingPop(ctx context.Context, timeout time.Duration, end End, keys []string) (key, elem string, err error) {
-	err = d.blockTyped(ctx, kindList, keys, "", timeout, func(k string, now int64) (bool, error) {
-		elems, err := d.popList(k, now, bool(end), 1)
-		if len(elems) == 0 || err != nil {
-			return false, err
-		}
-		key, elem = k, elems[0]
-		return true, nil
-	})
-	return key, elem, err
+	return popTyped(ctx, d, kindList, keys, timeout, listPopOne(false))
 }
 
 // BLMPop pops up to count elements from end of the first of keys that
@@ -203,15 +201,7 @@ func (d *DB) BLMPop(ctx context.Context, timeout time.Duration, end End, count i
 	if count < 1 {
 		return "", nil, errMPopCount
 	}
-	err = d.blockTyped(ctx, kindList, keys, "", timeout, func(k string, now int64) (bool, error) {
-		got, err := d.popList(k, now, bool(end), count)
-		if len(got) == 0 || err != nil {
-			return false, err
-		}
-		key, elems = k, got
-		return true, nil
-	})
-	return key, elems, err
+	return popTyped(ctx, d, kindList, keys, timeout, listPopN(bool(end), count))
 }
 
 // BLMove moves an element from the from end of the list at key to the to

@@ -64,13 +64,7 @@ func cmdBZPopMax(c *call) { c.bzpop(true) }
 // bzpop is BZPOPMIN and BZPOPMAX: keys, then the timeout.
 func (c *call) bzpop(max bool) {
 	n := len(c.args)
-	blockingPop(c, kindZSet, c.args[1:n-1], c.args[n-1], func(d *DB, key string, now int64) (Z, bool, error) {
-		items, err := d.popZSet(key, now, max, 1)
-		if len(items) == 0 {
-			return Z{}, false, err
-		}
-		return items[0], true, nil
-	}, writeBZPop)
+	blockingPop(c, kindZSet, c.args[1:n-1], c.args[n-1], zsetPopOne(max), writeBZPop)
 }
 
 // BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count].
@@ -79,10 +73,26 @@ func cmdBZMPop(c *call) {
 	if !ok {
 		return
 	}
-	blockingPop(c, kindZSet, keys, c.args[1], func(d *DB, key string, now int64) ([]Z, bool, error) {
-		items, err := d.popZSet(key, now, max, int(min(count, maxInt64>>1)))
+	blockingPop(c, kindZSet, keys, c.args[1], zsetPopN(max, int(min(count, maxInt64>>1))), writeZMPop)
+}
+
+// zsetPopOne pops the lowest (or, with max, the highest) member.
+func zsetPopOne(max bool) popFunc[Z] {
+	return func(d *DB, key string, now int64) (Z, bool, error) {
+		items, err := d.popZSet(key, now, max, 1)
+		if len(items) == 0 {
+			return Z{}, false, err
+		}
+		return items[0], true, nil
+	}
+}
+
+// zsetPopN pops up to count members from the low (or high) end.
+func zsetPopN(max bool, count int) popFunc[[]Z] {
+	return func(d *DB, key string, now int64) ([]Z, bool, error) {
+		items, err := d.popZSet(key, now, max, count)
 		return items, len(items) > 0, err
-	}, writeZMPop)
+	}
 }
 
 // --- typed API ---
@@ -91,24 +101,12 @@ func cmdBZMPop(c *call) {
 // sorted set, waiting until one does (timeout 0 waits forever). It returns
 // ErrNil when the timeout passes first, ctx's error when ctx ends first.
 func (d *DB) BZPopMin(ctx context.Context, timeout time.Duration, keys ...string) (key string, z Z, err error) {
-	return d.bzpop(ctx, timeout, false, keys)
+	return popTyped(ctx, d, kindZSet, keys, timeout, zsetPopOne(false))
 }
 
 // BZPopMax is BZPopMin for the highest score.
 func (d *DB) BZPopMax(ctx context.Context, timeout time.Duration, keys ...string) (key string, z Z, err error) {
-	return d.bzpop(ctx, timeout, true, keys)
-}
-
-func (d *DB) bzpop(ctx context.Context, timeout time.Duration, max bool, keys []string) (key string, z Z, err error) {
-	err = d.blockTyped(ctx, kindZSet, keys, "", timeout, func(k string, now int64) (bool, error) {
-		items, err := d.popZSet(k, now, max, 1)
-		if len(items) == 0 || err != nil {
-			return false, err
-		}
-		key, z = k, items[0]
-		return true, nil
-	})
-	return key, z, err
+	return popTyped(ctx, d, kindZSet, keys, timeout, zsetPopOne(true))
 }
 
 // BZMPop pops up to count members from the low (or, with max, the high)
@@ -117,13 +115,5 @@ func (d *DB) BZMPop(ctx context.Context, timeout time.Duration, max bool, count 
 	if count < 1 {
 		return "", nil, ErrZCount
 	}
-	err = d.blockTyped(ctx, kindZSet, keys, "", timeout, func(k string, now int64) (bool, error) {
-		items, err := d.popZSet(k, now, max, count)
-		if len(items) == 0 || err != nil {
-			return false, err
-		}
-		key, zs = k, items
-		return true, nil
-	})
-	return key, zs, err
+	return popTyped(ctx, d, kindZSet, keys, timeout, zsetPopN(max, count))
 }
