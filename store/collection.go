@@ -74,6 +74,26 @@ func addColl[T any](d *DB, key string, k kind, c *T) *entry {
 	return d.add(key, collValue(k, unsafe.Pointer(c)), 0)
 }
 
+// indexSpan converts a range command's start and stop indexes (inclusive,
+// negative from the end: LRANGE, LTRIM, ZRANGE) to the half-open span
+// [from, to) of a collection of n elements, as Redis clamps them: empty
+// when start > stop or start >= n.
+func indexSpan(n int, start, stop int64) (from, to int) {
+	ln := int64(n)
+	if start < 0 {
+		start += ln
+	}
+	if stop < 0 {
+		stop += ln
+	}
+	start = max(start, 0)
+	if start > stop || start >= ln {
+		return 0, 0
+	}
+	stop = min(stop, ln-1)
+	return int(start), int(stop) + 1
+}
+
 // dropIfEmpty deletes e's key when its collection has no elements left, as
 // Redis deletes a key whose collection becomes empty, and reports whether
 // it did. e may be nil.

@@ -516,25 +516,6 @@ func (l *list) startFor(fromTail bool) int {
 	return 0
 }
 
-// listRange converts LRANGE/LTRIM's start and stop (negative from the end)
-// to the half-open range [from, to) of a list of n elements, as
-// addListRangeReply does: empty when start > stop or start >= n.
-func listRange(n int, start, stop int64) (from, to int) {
-	ln := int64(n)
-	if start < 0 {
-		start += ln
-	}
-	if stop < 0 {
-		stop += ln
-	}
-	start = max(start, 0)
-	if start > stop || start >= ln {
-		return 0, 0
-	}
-	stop = min(stop, ln-1)
-	return int(start), int(stop) + 1
-}
-
 // index returns element idx (negative from the end).
 func (l *list) index(idx int64) (string, bool) {
 	i, ok := l.normIndex(idx)
@@ -735,7 +716,7 @@ func (d *DB) trimList(key string, start, stop int64, now int64) error {
 	if l == nil {
 		return err
 	}
-	from, to := listRange(l.n, start, stop)
+	from, to := indexSpan(l.n, start, stop)
 	if from == to {
 		from, to = l.n, l.n
 	}
@@ -862,7 +843,7 @@ func (l List) Range(start, stop int64) (out []string, err error) {
 }
 
 func (ls *list) appendRange(out []string, start, stop int64) []string {
-	from, to := listRange(ls.n, start, stop)
+	from, to := indexSpan(ls.n, start, stop)
 	for i := from; i < to; {
 		s := ls.seg(i, to-i)
 		out = append(out, s...)
@@ -888,7 +869,10 @@ func (l List) Elems(start, stop int64) iter.Seq2[string, error] {
 			page = page[:0]
 			err := l.read(func(ls *list) {
 				if first {
-					from, to = listRange(ls.n, start, stop)
+					from, to = indexSpan(ls.n, start, stop)
+				}
+				if from >= to {
+					return
 				}
 				page = ls.appendRange(page, int64(from), int64(min(to, from+listPage)-1))
 			})

@@ -136,7 +136,7 @@ func cmdLRange(c *call) {
 	case l == nil:
 		c.w.Array(0)
 	default:
-		from, to := listRange(l.n, start, stop)
+		from, to := indexSpan(l.n, start, stop)
 		c.w.Array(to - from)
 		for i := from; i < to; {
 			s := l.seg(i, to-i)

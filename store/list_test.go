@@ -112,7 +112,7 @@ func TestListModel(t *testing.T) {
 				}
 			case op == 11 && len(m) > 0:
 				start, stop := int64(r.IntN(2*len(m))-len(m)), int64(r.IntN(2*len(m))-len(m))
-				from, to := listRange(len(m), start, stop)
+				from, to := indexSpan(len(m), start, stop)
 				l.trimBack(l.n - to)
 				l.trimFront(from)
 				m = m[from:to]
@@ -229,6 +229,12 @@ func TestListTypedAPI(t *testing.T) {
 	}
 	if want := []string{"a", "a2", "b"}; !slices.Equal(all, want) {
 		t.Fatalf("Elems = %q", all)
+	}
+	// Empty ranges yield nothing, as LRANGE replies an empty array.
+	for _, r := range [][2]int64{{3, 1}, {100, 200}, {-1, -2}} {
+		for v := range l.Elems(r[0], r[1]) {
+			t.Fatalf("Elems(%d, %d) yielded %q", r[0], r[1], v)
+		}
 	}
 	if v, err := l.Move("m", Left, Right); v != "z" || err != nil {
 		t.Fatalf("Move = %q, %v", v, err)

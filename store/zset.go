@@ -428,24 +428,6 @@ func (r lexRange) revBounds(z *zset) (lo, hi int) {
 	return 0, hi
 }
 
-// rankRange converts ZRANGE's start and end indexes (negative from the
-// end) to ranks [lo, hi) of a set of n elements.
-func rankRange(start, end int64, n int) (lo, hi int) {
-	ln := int64(n)
-	if start < 0 {
-		start += ln
-	}
-	if end < 0 {
-		end += ln
-	}
-	start = max(start, 0)
-	if start > end || start >= ln {
-		return 0, 0
-	}
-	end = min(end, ln-1)
-	return int(start), int(end) + 1
-}
-
 // limitRanks applies LIMIT offset count to the ranks [lo, hi) walked
 // forward, or backward when reverse. A negative offset gives nothing (Redis
 // walks off the end), a negative count means all.
@@ -1085,7 +1067,7 @@ func (z ZSet) rangeByRank(start, stop int, reverse bool) ([]Z, error) {
 	var out []Z
 	err := z.read(func(s *zset, _ int64) error {
 		if s != nil {
-			lo, hi := rankRange(int64(start), int64(stop), s.len())
+			lo, hi := indexSpan(s.len(), int64(start), int64(stop))
 			if reverse {
 				lo, hi = s.len()-hi, s.len()-lo
 			}

@@ -294,7 +294,7 @@ func (c *call) zrange(src int, store bool, typ zrangeType, dir zrangeDir) {
 			return
 		}
 		bounds = func(z *zset) (int, int) {
-			lo, hi := rankRange(start, end, z.len())
+			lo, hi := indexSpan(z.len(), start, end)
 			if reverse {
 				lo, hi = z.len()-hi, z.len()-lo
 			}
@@ -365,7 +365,7 @@ type zranger interface{ bounds(z *zset) (lo, hi int) }
 // rankBounds is a range of ZRANGE indexes (negative from the end).
 type rankBounds struct{ start, end int64 }
 
-func (r rankBounds) bounds(z *zset) (int, int) { return rankRange(r.start, r.end, z.len()) }
+func (r rankBounds) bounds(z *zset) (int, int) { return indexSpan(z.len(), r.start, r.end) }
 
 // zremRangeBy is ZREMRANGEBYRANK, ZREMRANGEBYSCORE and ZREMRANGEBYLEX
 // once the range is parsed (or failed to parse, err).
