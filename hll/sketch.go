@@ -133,9 +133,15 @@ func (s *Sketch) MemSize() int { return 4*cap(s.sparse) + cap(s.dense) }
 
 // Clone returns an independent copy of s.
 func (s *Sketch) Clone() *Sketch {
-	c := &Sketch{sparse: slices.Clone(s.sparse), dense: slices.Clone(s.dense)}
-	c.count.Store(s.count.Load())
+	c := new(Sketch)
+	s.CopyTo(c)
 	return c
+}
+
+// CopyTo makes dst an independent copy of s, cached count included.
+func (s *Sketch) CopyTo(dst *Sketch) {
+	dst.sparse, dst.dense = slices.Clone(s.sparse), slices.Clone(s.dense)
+	dst.count.Store(s.count.Load())
 }
 
 // Merge raises each of s's registers to o's where o's is larger, so that
@@ -162,10 +168,13 @@ func (s *Sketch) Merge(o *Sketch) bool {
 		}
 	default:
 		var merged []uint32
-		merged, changed = mergeSparse(s.sparse, o.sparse)
-		s.sparse = merged
-		if len(s.sparse) > sparseMax {
-			s.toDense()
+		// Keep s's list when nothing changed: the merged one has room for
+		// both lists, and the store accounts sizes only on a change.
+		if merged, changed = mergeSparse(s.sparse, o.sparse); changed {
+			s.sparse = merged
+			if len(s.sparse) > sparseMax {
+				s.toDense()
+			}
 		}
 	}
 	if changed {

@@ -74,8 +74,14 @@ func TestMergeIsUnion(t *testing.T) {
 				t.Fatalf("%v: register %d after merge %d, want %d", sizes, i, a.Register(i), both.Register(i))
 			}
 		}
+		size := a.MemSize()
 		if a.Merge(b) {
 			t.Errorf("%v: merging again reported a change", sizes)
+		}
+		// A merge that changes nothing leaves the sketch as it was: the
+		// store accounts memory only on a change.
+		if a.MemSize() != size {
+			t.Errorf("%v: a merge without change moved MemSize from %d to %d", sizes, size, a.MemSize())
 		}
 		if a.Count() != both.Count() {
 			t.Errorf("%v: merged count %d, direct %d", sizes, a.Count(), both.Count())

@@ -68,9 +68,12 @@ func (h *hllValue) size() int64 {
 	return int64(unsafe.Sizeof(hllValue{})) + int64(roundAlloc(h.sk.MemSize())) + int64(roundAlloc(h.sk.EncodedLen()))
 }
 
+// clone is COPY's copy: the registers, the cached count and the cached
+// bytes, so the copy needs no estimate or encoding of its own.
 func (h *hllValue) clone() value {
 	c := &hllValue{}
-	c.sk.Merge(&h.sk)
+	h.sk.CopyTo(&c.sk)
+	c.enc.Store(h.enc.Load())
 	return sketchValue(c)
 }
 
@@ -113,16 +116,16 @@ func (d *DB) sketchAt(key string, now int64) (*hll.Sketch, error) {
 // reports whether it created the key. After changing the sketch, the
 // caller calls changed.
 func (d *DB) sketchForWrite(sh *shard, key string, h uint64, now int64) (hv *hllValue, created bool, err error) {
-	e := d.lookupWriteIn(sh, key, h, now)
+	e, err := d.stringForWriteIn(sh, key, h, now)
 	switch {
+	case err != nil:
+		return nil, false, err
 	case e == nil:
 		hv = &hllValue{}
 		d.addIn(sh, key, h, sketchValue(hv), 0)
 		return hv, true, nil
 	case e.val.kind == kindSketch:
 		return e.val.sketch(), false, nil
-	case !e.val.isString():
-		return nil, false, ErrWrongType
 	}
 	hv = &hllValue{}
 	if err := hv.sk.UnmarshalBinary(e.val.bytesView()); err != nil {
@@ -197,14 +200,15 @@ func (d *DB) union(keys []string, now int64) (*hll.Sketch, error) {
 	return union, nil
 }
 
-// pfMerge is PFMERGE: dest becomes the union of itself and sources,
-// created if missing. As in Redis, every key is checked before dest is
-// created or changed.
-func (d *DB) pfMerge(dest string, sources []string, now int64) error {
-	union, err := d.union(append([]string{dest}, sources...), now)
+// pfMerge is PFMERGE dest source...: keys[0], dest, becomes the union of
+// keys, created if missing. As in Redis, every key is checked before dest
+// is created or changed.
+func (d *DB) pfMerge(keys []string, now int64) error {
+	union, err := d.union(keys, now)
 	if err != nil {
 		return err
 	}
+	dest := keys[0]
 	h, sh := d.slot(dest)
 	hv, _, err := d.sketchForWrite(sh, dest, h, now)
 	if err != nil {
@@ -258,5 +262,5 @@ func (d *DB) PFCount(keys ...string) (int64, error) {
 // sources.
 func (d *DB) PFMerge(dest string, sources ...string) error {
 	keys := append([]string{dest}, sources...)
-	return d.lockKeysErr(true, keys, 1, func(now int64) error { return d.pfMerge(dest, sources, now) })
+	return d.lockKeysErr(true, keys, 1, func(now int64) error { return d.pfMerge(keys, now) })
 }

@@ -22,7 +22,7 @@ func cmdPFCount(c *call) {
 }
 
 func cmdPFMerge(c *call) {
-	if err := c.db.pfMerge(c.args[1], c.args[2:], c.now); err != nil {
+	if err := c.db.pfMerge(c.args[1:], c.now); err != nil {
 		c.err(err)
 		return
 	}
