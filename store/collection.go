@@ -1,6 +1,9 @@
 package store
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // This file is what the collection types (hash, list, set, sorted set)
 // share: their value kinds, the per-kind operations the keyspace commands
@@ -72,6 +75,47 @@ func writeColl[T any](d *DB, key string, now int64, k kind) (*entry, *T, error) 
 // before the caller's locks are released (blocking.go).
 func addColl[T any](d *DB, key string, k kind, c *T) *entry {
 	return d.add(key, collValue(k, unsafe.Pointer(c)), 0)
+}
+
+// mpopArgs parses the arguments LMPOP, BLMPOP, ZMPOP and BZMPOP share
+// (lmpopGenericCommand, zmpopGenericCommand) from the numkeys at
+// args[numkeysIdx]: numkeys keys, the end (first or second, any case:
+// LEFT|RIGHT or MIN|MAX), then an optional COUNT, 1 when absent. first
+// reports whether the end named is the first.
+func (c *call) mpopArgs(numkeysIdx int, firstEnd, secondEnd string) (keys []string, first bool, count int, ok bool) {
+	numkeys, ok := c.rangeArg(numkeysIdx, 1, ErrNumKeys)
+	if !ok {
+		return nil, false, 0, false
+	}
+	whereIdx := int64(numkeysIdx) + numkeys + 1
+	if numkeys >= int64(len(c.args)) || whereIdx >= int64(len(c.args)) {
+		c.err(ErrSyntax)
+		return nil, false, 0, false
+	}
+	switch where := c.args[whereIdx]; {
+	case strings.EqualFold(where, firstEnd):
+		first = true
+	case strings.EqualFold(where, secondEnd):
+	default:
+		c.err(ErrSyntax)
+		return nil, false, 0, false
+	}
+	n := int64(-1)
+	for j := int(whereIdx) + 1; j < len(c.args); j++ {
+		if n == -1 && j+1 < len(c.args) && strings.EqualFold(c.args[j], "COUNT") {
+			j++
+			if n, ok = c.rangeArg(j, 1, ErrCountPositive); !ok {
+				return nil, false, 0, false
+			}
+			continue
+		}
+		c.err(ErrSyntax)
+		return nil, false, 0, false
+	}
+	if n == -1 {
+		n = 1
+	}
+	return c.args[numkeysIdx+1 : whereIdx], first, int(n), true
 }
 
 // indexSpan converts a range command's start and stop indexes (inclusive,

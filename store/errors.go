@@ -37,6 +37,8 @@ var (
 	ErrBitFieldRO      = resp.ErrorReply("ERR BITFIELD_RO only supports the GET subcommand")
 	ErrBitOverflowType = resp.ErrorReply("ERR Invalid OVERFLOW type specified")
 	ErrNegativeCount   = resp.ErrorReply("ERR value is out of range, must be positive")
+	ErrNumKeys         = resp.ErrorReply("ERR numkeys should be greater than 0")
+	ErrCountPositive   = resp.ErrorReply("ERR count should be greater than 0")
 )
 
 // maxStringLen is Redis's proto-max-bulk-len, the largest string a command

@@ -575,8 +575,6 @@ var (
 		"2 from the second ... or use negative to start from the end of the list")
 	errLPosCount  = resp.ErrorReply("ERR COUNT can't be negative")
 	errLPosMaxLen = resp.ErrorReply("ERR MAXLEN can't be negative")
-	errMPopKeys   = resp.ErrorReply("ERR numkeys should be greater than 0")
-	errMPopCount  = resp.ErrorReply("ERR count should be greater than 0")
 )
 
 func (d *DB) listRead(key string, now int64) (*list, error) {
@@ -1005,10 +1003,10 @@ func (l List) RPopLPush(dst string) (string, error) { return l.Move(dst, Right, 
 // ErrNil when none does.
 func (d *DB) LMPop(end End, count int, keys ...string) (key string, elems []string, err error) {
 	if len(keys) == 0 {
-		return "", nil, errMPopKeys
+		return "", nil, ErrNumKeys
 	}
 	if count <= 0 {
-		return "", nil, errMPopCount
+		return "", nil, ErrCountPositive
 	}
 	err = d.lockKeysErr(true, keys, 1, func(now int64) error {
 		key, elems, err = d.mpopList(keys, bool(end), count, now)

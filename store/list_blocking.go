@@ -114,7 +114,7 @@ func (c *call) blockingListPop(left bool) {
 // BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]: the
 // arguments after the timeout are parsed first, as Redis does.
 func cmdBLMPop(c *call) {
-	keys, left, count, ok := c.mpopArgs(2)
+	keys, left, count, ok := c.mpopArgs(2, "LEFT", "RIGHT")
 	if !ok {
 		return
 	}
@@ -199,7 +199,7 @@ func (d *DB) BRPop(ctx context.Context, timeout time.Duration, keys ...string) (
 // holds a list, waiting as BLPop does.
 func (d *DB) BLMPop(ctx context.Context, timeout time.Duration, end End, count int, keys ...string) (key string, elems []string, err error) {
 	if count < 1 {
-		return "", nil, errMPopCount
+		return "", nil, ErrCountPositive
 	}
 	return popTyped(ctx, d, kindList, keys, timeout, listPopN(bool(end), count))
 }

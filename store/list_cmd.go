@@ -116,16 +116,8 @@ func cmdLLen(c *call) {
 	c.w.Int(int64(n))
 }
 
-// startStopArgs parses LRANGE's and LTRIM's start and stop.
-func (c *call) startStopArgs() (start, stop int64, ok bool) {
-	if start, ok = c.intArg(2); ok {
-		stop, ok = c.intArg(3)
-	}
-	return start, stop, ok
-}
-
 func cmdLRange(c *call) {
-	start, stop, ok := c.startStopArgs()
+	start, stop, ok := c.intPair(2)
 	if !ok {
 		return
 	}
@@ -205,7 +197,7 @@ func cmdLRem(c *call) {
 }
 
 func cmdLTrim(c *call) {
-	start, stop, ok := c.startStopArgs()
+	start, stop, ok := c.intPair(2)
 	if !ok {
 		return
 	}
@@ -316,7 +308,7 @@ func (c *call) elemOrNull(elem string, ok bool, err error) {
 }
 
 func cmdLMPop(c *call) {
-	keys, left, count, ok := c.mpopArgs(1)
+	keys, left, count, ok := c.mpopArgs(1, "LEFT", "RIGHT")
 	if !ok {
 		return
 	}
@@ -329,40 +321,6 @@ func cmdLMPop(c *call) {
 	default:
 		writeKeyElems(c.w, key, elems)
 	}
-}
-
-// mpopArgs parses LMPOP's arguments from the numkeys at args[numkeysIdx]
-// (1 for LMPOP, 2 for BLMPOP), as lmpopGenericCommand: numkeys keys, LEFT
-// or RIGHT, then an optional COUNT (1 when absent).
-func (c *call) mpopArgs(numkeysIdx int) (keys []string, left bool, count int, ok bool) {
-	numkeys, ok := c.rangeArg(numkeysIdx, 1, errMPopKeys)
-	if !ok {
-		return nil, false, 0, false
-	}
-	whereIdx := int64(numkeysIdx) + numkeys + 1
-	if numkeys >= int64(len(c.args)) || whereIdx >= int64(len(c.args)) {
-		c.err(ErrSyntax)
-		return nil, false, 0, false
-	}
-	if left, ok = c.listEndArg(int(whereIdx)); !ok {
-		return nil, false, 0, false
-	}
-	n := int64(-1)
-	for j := int(whereIdx) + 1; j < len(c.args); j++ {
-		if n == -1 && j+1 < len(c.args) && strings.EqualFold(c.args[j], "COUNT") {
-			j++
-			if n, ok = c.rangeArg(j, 1, errMPopCount); !ok {
-				return nil, false, 0, false
-			}
-			continue
-		}
-		c.err(ErrSyntax)
-		return nil, false, 0, false
-	}
-	if n == -1 {
-		n = 1
-	}
-	return c.args[numkeysIdx+1 : whereIdx], left, int(n), true
 }
 
 // orErr returns err, or otherwise when err is nil.

@@ -79,7 +79,6 @@ import (
 // The set commands' own errors, with Redis's texts.
 var (
 	errRandCountRange = resp.ErrorReply("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
-	errNumKeys        = resp.ErrorReply("ERR numkeys should be greater than 0")
 	errNumKeysArgs    = resp.ErrorReply("ERR Number of keys can't be greater than number of args")
 	errLimitNegative  = resp.ErrorReply("ERR LIMIT can't be negative")
 )

@@ -198,7 +198,7 @@ func cmdSInter(c *call) {
 func cmdSInterCard(c *call) {
 	numkeys, ok := redisstr.ParseInt(c.args[1])
 	if !ok || numkeys < 1 {
-		c.err(errNumKeys)
+		c.err(ErrNumKeys)
 		return
 	}
 	if numkeys > int64(len(c.args)-2) {

@@ -18,6 +18,14 @@ func (c *call) intArg(i int) (int64, bool) {
 	return n, ok
 }
 
+// intPair parses args[i] and args[i+1] as integers.
+func (c *call) intPair(i int) (a, b int64, ok bool) {
+	if a, ok = c.intArg(i); ok {
+		b, ok = c.intArg(i + 1)
+	}
+	return a, b, ok
+}
+
 // bulkOrNull replies a string operation's result: the string, a null for
 // ErrNil, or the error.
 func (c *call) bulkOrNull(s string, err error) {

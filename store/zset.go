@@ -86,8 +86,6 @@ var (
 	ErrZMinMaxLex     = resp.ErrorReply("ERR min or max not valid string range item")
 	ErrZWeightFloat   = resp.ErrorReply("ERR weight value is not a float")
 	ErrZLimitNegative = resp.ErrorReply("ERR LIMIT can't be negative")
-	ErrZNumKeys       = resp.ErrorReply("ERR numkeys should be greater than 0")
-	ErrZCount         = resp.ErrorReply("ERR count should be greater than 0")
 	ErrZRangeLimit    = resp.ErrorReply("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX")
 	ErrZRangeLexScore = resp.ErrorReply("ERR syntax error, WITHSCORES not supported in combination with BYLEX")
 	errZOutOfRange    = resp.ErrorReply("ERR value is out of range")

@@ -113,7 +113,7 @@ func (d *DB) BZPopMax(ctx context.Context, timeout time.Duration, keys ...string
 // end of the first of keys that holds a sorted set, waiting as BZPopMin.
 func (d *DB) BZMPop(ctx context.Context, timeout time.Duration, max bool, count int, keys ...string) (key string, zs []Z, err error) {
 	if count < 1 {
-		return "", nil, ErrZCount
+		return "", nil, ErrCountPositive
 	}
 	return popTyped(ctx, d, kindZSet, keys, timeout, zsetPopN(max, count))
 }

@@ -378,14 +378,6 @@ func (c *call) zremRangeBy(r zranger, err error) {
 	c.intOrErr(int64(n), err)
 }
 
-// intPair parses args[i] and args[i+1] as integers.
-func (c *call) intPair(i int) (a, b int64, ok bool) {
-	if a, ok = c.intArg(i); ok {
-		b, ok = c.intArg(i + 1)
-	}
-	return a, b, ok
-}
-
 func cmdZPopMin(c *call) { c.zpop(false) }
 func cmdZPopMax(c *call) { c.zpop(true) }
 
@@ -455,46 +447,10 @@ func writeBZPop(w *resp.Writer, key string, it Z) {
 	w.Double(it.Score)
 }
 
-// parseZMPop parses ZMPOP's (and BZMPOP's) arguments from args[numkeysIdx]:
-// numkeys key... MIN|MAX [COUNT count].
+// parseZMPop parses ZMPOP's (and BZMPOP's) arguments from args[numkeysIdx].
 func (c *call) parseZMPop(numkeysIdx int) (keys []string, max bool, count int64, ok bool) {
-	n, isInt := redisstr.ParseInt(c.args[numkeysIdx])
-	if !isInt || n < 1 {
-		c.err(ErrZNumKeys)
-		return nil, false, 0, false
-	}
-	whereIdx := int64(numkeysIdx) + n + 1
-	if n >= int64(len(c.args)) || whereIdx >= int64(len(c.args)) {
-		c.err(ErrSyntax)
-		return nil, false, 0, false
-	}
-	switch where := c.args[whereIdx]; {
-	case strings.EqualFold(where, "min"):
-	case strings.EqualFold(where, "max"):
-		max = true
-	default:
-		c.err(ErrSyntax)
-		return nil, false, 0, false
-	}
-	count = -1
-	for j := int(whereIdx) + 1; j < len(c.args); j++ {
-		if count == -1 && strings.EqualFold(c.args[j], "count") && j < len(c.args)-1 {
-			j++
-			v, isInt := redisstr.ParseInt(c.args[j])
-			if !isInt || v < 1 {
-				c.err(ErrZCount)
-				return nil, false, 0, false
-			}
-			count = v
-			continue
-		}
-		c.err(ErrSyntax)
-		return nil, false, 0, false
-	}
-	if count == -1 {
-		count = 1
-	}
-	return c.args[numkeysIdx+1 : whereIdx], max, count, true
+	keys, min, n, ok := c.mpopArgs(numkeysIdx, "MIN", "MAX")
+	return keys, !min, int64(n), ok
 }
 
 func cmdZMPop(c *call) {
