@@ -123,13 +123,7 @@ func cmdBLMPop(c *call) {
 
 // listPopOne pops one element from an end of a list (BLPOP, BRPOP).
 func listPopOne(left bool) popFunc[string] {
-	return func(d *DB, key string, now int64) (string, bool, error) {
-		elems, err := d.popList(key, now, left, 1)
-		if len(elems) == 0 {
-			return "", false, err
-		}
-		return elems[0], true, nil
-	}
+	return func(d *DB, key string, now int64) (string, bool, error) { return d.popOne(key, left, now) }
 }
 
 // listPopN pops up to count elements from an end of a list (BLMPOP).
@@ -165,8 +159,8 @@ func (c *call) blockingMove(from, to bool, timeoutIdx int) {
 		return
 	}
 	src, dst := c.args[1], c.args[2]
-	if l, err := c.db.listRead(src, c.now); err != nil || l != nil {
-		c.move(from, to)
+	if elem, ok, err := c.db.moveList(src, dst, from, to, c.now); ok || err != nil {
+		c.elemOrNull(elem, ok, err)
 		return
 	}
 	d := c.db
