@@ -118,6 +118,14 @@ func (c *call) mpopArgs(numkeysIdx int, firstEnd, secondEnd string) (keys []stri
 	return c.args[numkeysIdx+1 : whereIdx], first, int(n), true
 }
 
+// stillWanted is for replies a negative count makes unbounded (HRANDFIELD,
+// SRANDMEMBER and ZRANDMEMBER with repeats may be asked for more members
+// than memory holds): every 65536 items it reports whether the caller is
+// still there, as Redis stops once the client must be closed.
+func (c *call) stillWanted(n int) bool {
+	return n&0xffff != 0 || c.ctx == nil || c.ctx.Err() == nil
+}
+
 // indexSpan converts a range command's start and stop indexes (inclusive,
 // negative from the end: LRANGE, LTRIM, ZRANGE) to the half-open span
 // [from, to) of a collection of n elements, as Redis clamps them: empty

@@ -245,7 +245,8 @@ func (h *hash) randomPair() (string, string) {
 // min(count, len) distinct fields. The cases are Redis's
 // hrandfieldWithCountCommand's, so the cost is too: O(count) when repeats
 // are allowed or the hash is much larger than count, O(len) otherwise.
-func (h *hash) randomFields(count int64, emit func(field, value string)) {
+// With repeats (count < 0), it stops early when emit returns false.
+func (h *hash) randomFields(count int64, emit func(field, value string) bool) {
 	size := int64(h.len())
 	switch {
 	case count < 0 || count == 1:
@@ -254,7 +255,9 @@ func (h *hash) randomFields(count int64, emit func(field, value string)) {
 			n = -n
 		}
 		for ; n > 0; n-- {
-			emit(h.randomPair())
+			if !emit(h.randomPair()) {
+				return
+			}
 		}
 	case count >= size:
 		for f, v := range h.all() {
@@ -638,7 +641,7 @@ func (h Hash) RandFields(count int) ([]FieldValue, error) {
 			return nil
 		}
 		out := make([]FieldValue, 0, hs.randomCount(int64(count)))
-		hs.randomFields(int64(count), func(f, v string) { out = append(out, FieldValue{f, v}) })
+		hs.randomFields(int64(count), func(f, v string) bool { out = append(out, FieldValue{f, v}); return true })
 		return out
 	})
 }

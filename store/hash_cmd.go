@@ -232,7 +232,8 @@ func cmdHRandField(c *call) {
 		n *= 2
 	}
 	c.w.Array(n)
-	h.randomFields(count, func(f, v string) {
+	emitted := 0
+	h.randomFields(count, func(f, v string) bool {
 		if nested {
 			c.w.Array(2)
 		}
@@ -240,6 +241,8 @@ func cmdHRandField(c *call) {
 		if withValues {
 			c.w.Bulk(v)
 		}
+		emitted++
+		return c.stillWanted(emitted)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/embedis/embedis/resp"
 )
@@ -311,5 +312,34 @@ func TestHashDoErrors(t *testing.T) {
 	s.Do(ctx, "HSET", "h", "f", "x")
 	if _, err := s.Do(ctx, "HINCRBY", "h", "f", "1"); err != resp.ErrorReply("ERR hash value is not an integer") {
 		t.Fatalf("HINCRBY of text: %v", err)
+	}
+}
+
+// TestRandomRepeatsStopWhenCallerGone: a huge negative count asks
+// HRANDFIELD, SRANDMEMBER and ZRANDMEMBER for more members than memory
+// holds; the reply stops once the caller's context ends.
+func TestRandomRepeatsStopWhenCallerGone(t *testing.T) {
+	s := openStore(t, Options{})
+	bg := context.Background()
+	s.Do(bg, "HSET", "h", "f", "v")
+	s.Do(bg, "SADD", "s", "m", "n")
+	s.Do(bg, "ZADD", "z", "1", "m")
+	for _, cmd := range [][]string{
+		{"HRANDFIELD", "h", "-9223372036854775807"},
+		{"SRANDMEMBER", "s", "-9223372036854775807"},
+		{"ZRANDMEMBER", "z", "-9223372036854775807"},
+	} {
+		ctx, cancel := context.WithTimeout(bg, 50*time.Millisecond)
+		done := make(chan struct{})
+		go func() {
+			s.Do(ctx, cmd...)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%v did not stop after its context ended", cmd)
+		}
+		cancel()
 	}
 }

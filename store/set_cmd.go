@@ -155,14 +155,11 @@ func cmdSRandMember(c *call) {
 		c.emptyArrayOr(err)
 		return
 	}
-	// A negative count may ask for more members than memory holds; like
-	// Redis, which stops when the client must be closed, stop when the
-	// caller has gone.
 	emitted := 0
 	s.randMembers(count, c.w.Array, func(e elem) bool {
 		c.bulkElem(e)
 		emitted++
-		return emitted&0xffff != 0 || c.ctx == nil || c.ctx.Err() == nil
+		return c.stillWanted(emitted)
 	})
 }
 

@@ -798,8 +798,9 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 
 // zrandMember picks count members of z as ZRANDMEMBER does: with
 // repetition for a negative count, else distinct members; all of them, in
-// order, when count >= the set's size.
-func (z *zset) randMembers(count int64) []ztree.Item {
+// order, when count >= the set's size. With repeats it stops early when
+// more(n), asked with the number picked so far, returns false.
+func (z *zset) randMembers(count int64, more func(n int) bool) []ztree.Item {
 	n := z.len()
 	switch {
 	case count < 0 || count == 1:
@@ -807,7 +808,7 @@ func (z *zset) randMembers(count int64) []ztree.Item {
 			count = -count
 		}
 		out := make([]ztree.Item, 0, min(count, 1<<16))
-		for ; count > 0; count-- {
+		for ; count > 0 && more(len(out)); count-- {
 			out = append(out, z.random())
 		}
 		return out
@@ -1179,7 +1180,7 @@ func (z ZSet) RandMember(count int) ([]Z, error) {
 	var out []Z
 	err := z.read(func(s *zset, _ int64) error {
 		if s != nil && count != 0 {
-			out = zs(s.randMembers(int64(count)))
+			out = zs(s.randMembers(int64(count), func(int) bool { return true }))
 		}
 		return nil
 	})

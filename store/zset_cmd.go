@@ -510,7 +510,7 @@ func cmdZRandMember(c *call) {
 		c.emptyArray()
 		return
 	}
-	c.writeZItems(z.randMembers(count), withScores)
+	c.writeZItems(z.randMembers(count, c.stillWanted), withScores)
 }
 
 func cmdZUnion(c *call)      { c.zcombine(false, zopUnion, false) }
