@@ -38,7 +38,12 @@ var (
 	ErrBitOverflowType = resp.ErrorReply("ERR Invalid OVERFLOW type specified")
 	ErrNegativeCount   = resp.ErrorReply("ERR value is out of range, must be positive")
 	ErrNumKeys         = resp.ErrorReply("ERR numkeys should be greater than 0")
-	ErrCountPositive   = resp.ErrorReply("ERR count should be greater than 0")
+	ErrLimitNegative   = resp.ErrorReply("ERR LIMIT can't be negative")
+	// errRandCountRange and errValueRange are the random-member commands'
+	// count limits (HRANDFIELD, SRANDMEMBER, ZRANDMEMBER).
+	errRandCountRange = resp.ErrorReply("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
+	errValueRange     = resp.ErrorReply("ERR value is out of range")
+	ErrCountPositive  = resp.ErrorReply("ERR count should be greater than 0")
 )
 
 // maxStringLen is Redis's proto-max-bulk-len, the largest string a command

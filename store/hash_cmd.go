@@ -201,7 +201,7 @@ func cmdHRandField(c *call) {
 		return
 	}
 	if count < -maxInt64 {
-		c.errText("value is out of range, value must between -9223372036854775807 and 9223372036854775807")
+		c.err(errRandCountRange)
 		return
 	}
 	withValues := false
@@ -212,7 +212,7 @@ func cmdHRandField(c *call) {
 	case len(c.args) == 4:
 		withValues = true
 		if count < -maxInt64/2 || count > maxInt64/2 {
-			c.errText("value is out of range")
+			c.err(errValueRange)
 			return
 		}
 	}

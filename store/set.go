@@ -78,9 +78,7 @@ import (
 
 // The set commands' own errors, with Redis's texts.
 var (
-	errRandCountRange = resp.ErrorReply("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807")
-	errNumKeysArgs    = resp.ErrorReply("ERR Number of keys can't be greater than number of args")
-	errLimitNegative  = resp.ErrorReply("ERR LIMIT can't be negative")
+	errNumKeysArgs = resp.ErrorReply("ERR Number of keys can't be greater than number of args")
 )
 
 // setMaxIntsetEntries is Redis's set-max-intset-entries default.
@@ -917,7 +915,7 @@ func (s Set) Inter(others ...string) ([]string, error) {
 // members when limit > 0 (SINTERCARD).
 func (s Set) InterCard(limit int, others ...string) (int64, error) {
 	if limit < 0 {
-		return 0, errLimitNegative
+		return 0, ErrLimitNegative
 	}
 	var n int64
 	err := s.withKeys(false, others, func(keys []string, now int64) (err error) {

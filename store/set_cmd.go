@@ -210,7 +210,7 @@ func cmdSInterCard(c *call) {
 		}
 		j++
 		if limit, ok = redisstr.ParseInt(c.args[j]); !ok || limit < 0 {
-			c.err(errLimitNegative)
+			c.err(ErrLimitNegative)
 			return
 		}
 	}

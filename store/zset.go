@@ -85,10 +85,8 @@ var (
 	ErrZMinMaxFloat   = resp.ErrorReply("ERR min or max is not a float")
 	ErrZMinMaxLex     = resp.ErrorReply("ERR min or max not valid string range item")
 	ErrZWeightFloat   = resp.ErrorReply("ERR weight value is not a float")
-	ErrZLimitNegative = resp.ErrorReply("ERR LIMIT can't be negative")
 	ErrZRangeLimit    = resp.ErrorReply("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX")
 	ErrZRangeLexScore = resp.ErrorReply("ERR syntax error, WITHSCORES not supported in combination with BYLEX")
-	errZOutOfRange    = resp.ErrorReply("ERR value is out of range")
 )
 
 // Z is a sorted-set element.
@@ -1323,7 +1321,7 @@ func (d *DB) ZInterCard(limit int64, keys ...string) (int64, error) {
 		return 0, resp.ErrorReply("ERR at least 1 input key is needed for 'zintercard' command")
 	}
 	if limit < 0 {
-		return 0, ErrZLimitNegative
+		return 0, ErrLimitNegative
 	}
 	var n int64
 	err := d.lockKeysErr(false, keys, 1, func(now int64) error {

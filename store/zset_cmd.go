@@ -487,7 +487,7 @@ func cmdZRandMember(c *call) {
 		return
 	}
 	if count == minInt64 {
-		c.errText("value is out of range, value must between -9223372036854775807 and 9223372036854775807")
+		c.err(errRandCountRange)
 		return
 	}
 	withScores := false
@@ -498,7 +498,7 @@ func cmdZRandMember(c *call) {
 	if len(c.args) == 4 {
 		withScores = true
 		if count < -maxInt64/2 || count > maxInt64/2 {
-			c.err(errZOutOfRange)
+			c.err(errValueRange)
 			return
 		}
 	}
@@ -582,7 +582,7 @@ func (c *call) zcombine(store bool, op zsetOp, cardOnly bool) {
 		case cardOnly && left >= 2 && strings.EqualFold(opt, "limit"):
 			v, ok := redisstr.ParseInt(c.args[j+1])
 			if !ok || v < 0 {
-				c.err(ErrZLimitNegative)
+				c.err(ErrLimitNegative)
 				return
 			}
 			limit = v
