@@ -692,10 +692,17 @@ func aggregate(target *float64, v float64, agg int) {
 		if math.IsNaN(*target) { // inf + -inf: Redis's convention is 0
 			*target = 0
 		}
+	// Redis's comparisons, not Go's min and max: a NaN (inf times a zero
+	// weight) never replaces the score, and -0 and +0 keep whichever came
+	// first.
 	case aggMin:
-		*target = min(*target, v)
+		if v < *target {
+			*target = v
+		}
 	case aggMax:
-		*target = max(*target, v)
+		if v > *target {
+			*target = v
+		}
 	}
 }
 

@@ -159,20 +159,27 @@ func TestDiffZSetCombine(t *testing.T) {
 	cases := [][]string{
 		{"ZADD", "a", "1", "x", "2", "y", "3", "z"}, {"ZADD", "b", "10", "y", "20", "z", "30", "w"}, {"ZADD", "c", "inf", "x", "-inf", "y"},
 		{"ZADD", "d", "-inf", "x", "inf", "y"}, {"SET", "str", "v"},
+		{"ZADD", "e", "inf", "x", "0", "y"}, {"ZADD", "f", "inf", "x", "0", "y"},
 	}
 	for _, op := range []string{"ZUNION", "ZINTER", "ZDIFF"} {
 		for _, tail := range [][]string{{}, {"WITHSCORES"}, {"WEIGHTS", "2", "3"}, {"WEIGHTS", "2", "3", "WITHSCORES"},
 			{"AGGREGATE", "MIN", "WITHSCORES"}, {"AGGREGATE", "max", "WITHSCORES"}, {"AGGREGATE", "sum", "WEIGHTS", "0", "1", "WITHSCORES"},
 			{"WEIGHTS", "2"}, {"WEIGHTS", "2", "x"}, {"WEIGHTS", "2", "3", "4"}, {"AGGREGATE", "avg"}, {"AGGREGATE"}, {"WITHSCORES", "x"},
-			{"WEIGHTS", "inf", "-inf", "WITHSCORES"}, {"WEIGHTS", "0", "0", "WITHSCORES"}, {"WEIGHTS", "nan", "1"}, {"LIMIT", "1"}} {
-			for _, keys := range [][]string{{"a", "b"}, {"a", "c"}, {"c", "d"}, {"a", "a"}, {"a", "nokey"}, {"nokey", "a"}} {
+			{"WEIGHTS", "inf", "-inf", "WITHSCORES"}, {"WEIGHTS", "0", "0", "WITHSCORES"}, {"WEIGHTS", "nan", "1"}, {"LIMIT", "1"},
+			// inf times a zero weight, and zero scores times negative weights
+			{"WEIGHTS", "1", "0", "AGGREGATE", "MIN", "WITHSCORES"}, {"WEIGHTS", "1", "0", "AGGREGATE", "MAX", "WITHSCORES"},
+			{"WEIGHTS", "0", "1", "AGGREGATE", "MIN", "WITHSCORES"}, {"WEIGHTS", "1", "-1", "AGGREGATE", "MIN", "WITHSCORES"},
+			{"WEIGHTS", "-1", "1", "AGGREGATE", "MAX", "WITHSCORES"}} {
+			for _, keys := range [][]string{{"a", "b"}, {"a", "c"}, {"c", "d"}, {"a", "a"}, {"a", "nokey"}, {"nokey", "a"}, {"e", "f"}} {
 				cases = append(cases, append(append([]string{op, "2"}, keys...), tail...))
 			}
 		}
 		cases = append(cases, []string{op, "1", "a", "WITHSCORES"}, []string{op, "3", "a", "b", "c", "WITHSCORES"},
 			[]string{op, "0", "a"}, []string{op, "-1", "a"}, []string{op, "x", "a"}, []string{op, "3", "a", "b"},
 			[]string{op, "2", "a", "str"}, []string{op, "2", "str", "nokey", "FOO"}, []string{op, "1", "nokey", "WITHSCORES"},
-			[]string{op, "2", "a", "b", "WEIGHTS", "1", "2", "WEIGHTS", "3", "4", "WITHSCORES"})
+			[]string{op, "2", "a", "b", "WEIGHTS", "1", "2", "WEIGHTS", "3", "4", "WITHSCORES"},
+			[]string{op + "STORE", "dst", "2", "e", "f", "WEIGHTS", "1", "0", "AGGREGATE", "MAX"},
+			[]string{"ZRANGE", "dst", "0", "-1", "WITHSCORES"})
 		store := op + "STORE"
 		cases = append(cases, []string{store, "dst", "2", "a", "b"}, []string{"ZRANGE", "dst", "0", "-1", "WITHSCORES"},
 			[]string{store, "dst", "2", "a", "b", "WEIGHTS", "1", "2", "AGGREGATE", "MAX"}, []string{"ZRANGE", "dst", "0", "-1", "WITHSCORES"},
