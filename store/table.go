@@ -2,16 +2,17 @@ package store
 
 import "math/bits"
 
-// table is a shard's hash table: open addressing over groups of eight slots,
-// each group a word of control bytes (one per slot: empty, deleted, or the
-// key's 8-bit hash tag) and eight entry pointers, probed linearly from the
-// key's home group (its hash's low bits), as in Abseil's Swiss tables. A
-// lookup reads one group, compares the eight tags at once, and dereferences
-// only the entry whose tag matches, so a GET costs one miss for the group
-// and one for the entry; a chained table pays for every entry ahead of the
-// key on its chain. Entries stay separate allocations, so their pointers
-// are stable: the TTL heap, the collections' callers and snapshots hold
-// them across writes.
+// table is a shard's hash table: open addressing over groups of seven slots,
+// each group one 64-byte cache line: a word of control bytes (one per slot:
+// empty, deleted, or the key's 8-bit hash tag) and seven entry pointers,
+// probed linearly from the key's home group (its hash's low bits), as in
+// Abseil's Swiss tables. A lookup reads one group, compares the seven tags
+// at once, and dereferences only the entry whose tag matches, so a GET
+// costs one miss for the group and one for the entry; a chained table pays
+// for every entry ahead of the key on its chain. (Groups of eight slots
+// would be 72 bytes, and half of them would straddle two lines.) Entries
+// stay separate allocations, so their pointers are stable: the TTL heap,
+// the collections' callers and snapshots hold them across writes.
 //
 // The table grows by doubling and shrinks (from the sweeper) below 1/8
 // fill, and it resizes incrementally as Redis's dict does: while a rehash
@@ -42,16 +43,16 @@ type groups struct {
 }
 
 type group struct {
-	ctrl uint64 // byte i describes slot i
+	ctrl uint64 // byte i describes slot i; the top byte is unused
 	e    [groupSlots]*entry
 }
 
 const (
-	groupSlots  = 8
+	groupSlots  = 7 // a group is one 64-byte cache line: 8 control bytes and 7 pointers
 	ctrlEmpty   = 0
 	ctrlDeleted = 1 // tags are 2..255
 	lsbs        = 0x0101010101010101
-	msbs        = 0x8080808080808080
+	msbs        = 0x0080808080808080 // the high bit of each slot's control byte
 )
 
 // tagOf is the control byte of a key with hash h: bits the home group
@@ -302,7 +303,7 @@ func (t *table) startRehash(g []group, hash func(string) uint64) {
 // sizeFor is the number of groups (a power of two) that holds n entries
 // at most half full, so a table that grows at 7/8 full doubles.
 func sizeFor(n int) int {
-	need := (n + 3) / 4
+	need := (2*n + groupSlots - 1) / groupSlots
 	if need <= 1 {
 		return 1
 	}
