@@ -13,11 +13,7 @@ type DB struct {
 }
 
 func newDB(s *Store, index int) *DB {
-	d := &DB{s: s, index: index}
-	for i := range d.shards {
-		d.shards[i].init()
-	}
-	return d
+	return &DB{s: s, index: index}
 }
 
 // Index returns the database number.
@@ -35,7 +31,7 @@ func (d *DB) shardOf(key string) *shard { return &d.shards[shardIndex(d.hash(key
 func (d *DB) lookup(key string, now int64) *entry {
 	h := d.hash(key)
 	sh := &d.shards[shardIndex(h)]
-	e := sh.tab.find(key, h)
+	e := sh.find(key, h)
 	if e == nil || sh.expired(e, now) {
 		return nil
 	}
@@ -67,7 +63,7 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 
 // lookupWriteIn is lookupWrite with key's hash and shard already known.
 func (d *DB) lookupWriteIn(sh *shard, key string, h uint64, now int64) *entry {
-	e := sh.tab.find(key, h)
+	e := sh.find(key, h)
 	if e == nil {
 		return nil
 	}
@@ -89,7 +85,7 @@ func (d *DB) add(key string, v value, at int64) *entry {
 func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 	e := newEntry(key)
 	e.val, e.ttl, e.meta = v, -1, d.s.lru.Load()
-	sh.tab.insert(e, h, d.hash)
+	sh.insert(e, h, d.hash)
 	sh.used += entrySize(key, v)
 	if at != 0 {
 		sh.setExpire(e, at)
@@ -138,7 +134,7 @@ func (d *DB) expireAt(e *entry) int64 { return d.shardOf(e.key).expireAt(e) }
 func (d *DB) remove(key string, now int64) bool {
 	h := d.hash(key)
 	sh := &d.shards[shardIndex(h)]
-	e := sh.tab.find(key, h)
+	e := sh.find(key, h)
 	if e == nil {
 		return false
 	}
@@ -149,7 +145,7 @@ func (d *DB) remove(key string, now int64) bool {
 
 // unlink removes key's entry from sh whatever its expiry.
 func (d *DB) unlink(sh *shard, key string, h uint64) *entry {
-	e := sh.tab.remove(key, h, d.hash)
+	e := sh.remove(key, h, d.hash)
 	if e == nil {
 		return nil
 	}
@@ -164,7 +160,7 @@ func (d *DB) unlink(sh *shard, key string, h uint64) *entry {
 func (d *DB) clear() {
 	for i := range d.shards {
 		sh := &d.shards[i]
-		sh.tab.clear()
+		sh.tab.Clear()
 		sh.ttl = nil
 		sh.used = 0
 	}
@@ -175,7 +171,7 @@ func (d *DB) clear() {
 func (d *DB) size() int {
 	n := 0
 	for i := range d.shards {
-		n += d.shards[i].tab.n
+		n += d.shards[i].tab.Len()
 	}
 	return n
 }

@@ -24,9 +24,10 @@
 // # Keyspace and entries
 //
 // Each database is split into [shardCount] shards by the high bits of a
-// 64-bit maphash of the key. A shard owns a sync.RWMutex, an open-addressing
-// hash table (table.go: cache-line groups of seven tag bytes and pointers,
-// resized incrementally), and a min-heap of the shard's keys that carry a
+// 64-bit maphash of the key. A shard owns a sync.RWMutex, an
+// open-addressing hash table (internal/htable: cache-line groups of seven
+// tag bytes and pointers, resized incrementally), and a min-heap of the
+// shard's keys that carry a
 // TTL. An entry (entry.go) is 40 bytes: the key, the value (a string's
 // bytes, or a pointer to a typed collection, in two words), the entry's slot
 // in the TTL heap, and its 24-bit access clock. Keys up to 72 bytes are

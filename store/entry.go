@@ -138,6 +138,9 @@ func (v value) size() int64 {
 // entry is one key. Its layout is part of the memory bar (≤ 104 bytes of heap
 // per small string key): 16 (key header) + 16 (value) + 4 (ttl slot) + 4
 // (meta) = 40, and with a key of up to 24 bytes in the same allocation, 64.
+//
+// The key is the first field: the shard's table (internal/htable) reads a
+// record's key at its start.
 type entry struct {
 	key string
 	val value
@@ -150,6 +153,10 @@ type entry struct {
 }
 
 const clockMask = 1<<24 - 1
+
+// The table's requirement, checked at compile time: the index is out of
+// range unless the key's offset is 0.
+var _ = [1]struct{}{}[unsafe.Offsetof(entry{}.key)]
 
 // touch records an access at clock. A value that is one of Redis's shared
 // integers has no access clock of its own in Redis: the shared object's is

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/embedis/embedis/internal/htable"
 	"sync"
 	"time"
 )
@@ -131,23 +132,23 @@ func (sw *sweeper) step(d *DB, sh *shard) bool {
 // not happen while writers wait.
 func (sw *sweeper) compact(d *DB, sh *shard) {
 	sh.mu.RLock()
-	tableSize, heapSize, rehashing := sh.tab.shrinkSize(), sh.heapShrinkSize(), sh.tab.rehashing()
+	tableSize, heapSize, rehashing := sh.tab.ShrinkSize(), sh.heapShrinkSize(), sh.tab.Rehashing()
 	sh.mu.RUnlock()
 	if rehashing {
 		// Writes move a rehash along; finish it for shards nobody writes,
 		// as Redis's cron does, a bounded number of buckets per lock.
 		sh.mu.Lock()
-		for i := 0; i < rehashCronSteps && sh.tab.rehashing(); i++ {
-			sh.tab.rehashStep(d.hash)
+		for i := 0; i < rehashCronSteps && sh.tab.Rehashing(); i++ {
+			sh.tab.RehashStep(d.hash)
 		}
 		sh.mu.Unlock()
 	}
 	if tableSize == 0 && heapSize == 0 {
 		return
 	}
-	var groups []group
+	var groups []htable.Group
 	if tableSize != 0 {
-		groups = make([]group, tableSize)
+		groups = make([]htable.Group, tableSize)
 	}
 	var heap []ttlSlot
 	if heapSize != 0 {
@@ -156,8 +157,8 @@ func (sw *sweeper) compact(d *DB, sh *shard) {
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	// The shard may have changed between the two locks.
-	if groups != nil && sh.tab.shrinkSize() != 0 && sizeFor(sh.tab.n) <= len(groups) {
-		sh.tab.startRehash(groups, d.hash)
+	if groups != nil && sh.tab.ShrinkSize() != 0 && htable.SizeFor(sh.tab.Len()) <= len(groups) {
+		sh.tab.StartRehash(groups, d.hash)
 	}
 	if heap != nil && len(sh.ttl) <= cap(heap) && sh.heapShrinkSize() != 0 {
 		sh.ttl = append(heap, sh.ttl...)

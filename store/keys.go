@@ -58,7 +58,7 @@ func (d *DB) keysMatching(pattern string, now int64) []string {
 	var out []string
 	for i := range d.shards {
 		sh := &d.shards[i]
-		sh.tab.each(func(e *entry) bool {
+		sh.each(func(e *entry) bool {
 			if !sh.expired(e, now) && (all || redisstr.Match(pattern, e.key, false)) {
 				out = append(out, e.key)
 			}
@@ -83,11 +83,11 @@ func (d *DB) scanStep(cursor uint64, count int, keep func(e *entry, sh *shard, n
 		sh := &d.shards[si]
 		sh.mu.RLock()
 		now := d.s.nowMs()
-		if sh.tab.n == 0 {
+		if sh.tab.Len() == 0 {
 			v = 0 // an empty shard costs no budget, as an empty Redis table
 		} else {
 			for budget > 0 && visited < count {
-				v = sh.tab.scan(v, d.hash, func(e *entry) {
+				v = sh.scan(v, d.hash, func(e *entry) {
 					visited++
 					if keep(e, sh, now) {
 						out = append(out, e.key)
@@ -202,19 +202,19 @@ func (d *DB) randomKey(now int64) (string, bool) {
 		k := int(randUint64() % uint64(total))
 		for i := range d.shards {
 			sh := &d.shards[i]
-			if k < sh.tab.n {
-				if e := sh.tab.random(randUint64); !sh.expired(e, now) {
+			if k < sh.tab.Len() {
+				if e := sh.random(randUint64); !sh.expired(e, now) {
 					return e.key, true
 				}
 				break
 			}
-			k -= sh.tab.n
+			k -= sh.tab.Len()
 		}
 	}
 	for i := range d.shards {
 		sh := &d.shards[i]
 		var found *entry
-		sh.tab.each(func(e *entry) bool {
+		sh.each(func(e *entry) bool {
 			if !sh.expired(e, now) {
 				found = e
 			}

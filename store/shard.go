@@ -2,6 +2,9 @@ package store
 
 import (
 	"sync"
+	"unsafe"
+
+	"github.com/embedis/embedis/internal/htable"
 )
 
 // shardBits sets the number of shards per database. 256 keeps lock
@@ -16,7 +19,7 @@ const (
 // those that expire, and its memory use. Every field is guarded by mu.
 type shard struct {
 	mu   sync.RWMutex
-	tab  table
+	tab  htable.Table
 	ttl  []ttlSlot // min-heap on at
 	used int64     // sum of entrySize over entries
 	// blocked are the clients blocked on keys of this shard, and ready
@@ -26,13 +29,34 @@ type shard struct {
 	_       [24]byte // keep neighbouring shards' locks off this cache line
 }
 
+// The shard's table holds its entries as untyped records (htable); these
+// are its operations in the store's types.
+
+func (sh *shard) find(key string, h uint64) *entry { return (*entry)(sh.tab.Find(key, h)) }
+
+func (sh *shard) insert(e *entry, h uint64, hash func(string) uint64) {
+	sh.tab.Insert(unsafe.Pointer(e), h, hash)
+}
+
+func (sh *shard) remove(key string, h uint64, hash func(string) uint64) *entry {
+	return (*entry)(sh.tab.Remove(key, h, hash))
+}
+
+func (sh *shard) each(fn func(*entry) bool) bool {
+	return sh.tab.Each(func(p unsafe.Pointer) bool { return fn((*entry)(p)) })
+}
+
+func (sh *shard) scan(v uint64, hash func(string) uint64, fn func(*entry)) uint64 {
+	return sh.tab.Scan(v, hash, func(p unsafe.Pointer) { fn((*entry)(p)) })
+}
+
+func (sh *shard) random(rnd func() uint64) *entry { return (*entry)(sh.tab.Random(rnd)) }
+
 // ttlSlot is one expiring key in a shard's TTL heap.
 type ttlSlot struct {
 	at int64 // absolute expiry, Unix ms
 	e  *entry
 }
-
-func (sh *shard) init() { sh.tab.rehash = -1 }
 
 // expireAt returns the entry's absolute expiry in Unix ms, or 0.
 func (sh *shard) expireAt(e *entry) int64 {

@@ -322,7 +322,7 @@ func (d *DB) Get(key string) (string, error) {
 	h := d.hash(key)
 	sh := &d.shards[shardIndex(h)]
 	sh.mu.RLock()
-	e := sh.tab.find(key, h)
+	e := sh.find(key, h)
 	if e == nil || e.ttl >= 0 && sh.ttl[e.ttl].at <= d.s.nowMs() {
 		sh.mu.RUnlock()
 		return "", ErrNil

@@ -1,23 +1,47 @@
-package store
-
-import "math/bits"
-
-// table is a shard's hash table: open addressing over groups of seven slots,
-// each group one 64-byte cache line: a word of control bytes (one per slot:
-// empty, deleted, or the key's 8-bit hash tag) and seven entry pointers,
-// probed linearly from the key's home group (its hash's low bits), as in
-// Abseil's Swiss tables. A lookup reads one group, compares the seven tags
-// at once, and dereferences only the entry whose tag matches, so a GET
-// costs one miss for the group and one for the entry; a chained table pays
-// for every entry ahead of the key on its chain. (Groups of eight slots
-// would be 72 bytes, and half of them would straddle two lines.) Entries
-// stay separate allocations, so their pointers are stable: the TTL heap,
-// the collections' callers and snapshots hold them across writes.
+// Package htable is the hash table behind the keyspace and the large
+// encodings of hashes, sets and sorted sets: open addressing over
+// cache-line groups of pointers to records, resized incrementally, with
+// Redis's SCAN guarantee.
 //
-// The table grows by doubling and shrinks (from the sweeper) below 1/8
-// fill, and it resizes incrementally as Redis's dict does: while a rehash
-// is in progress, g[1] is the new table, every write moves one group of
-// g[0], and lookups try g[1] then g[0]. Groups of g[0] below rehash have
+// A record is any struct whose first field is its key, a string: the
+// table stores pointers to records and reads a record's key through the
+// pointer, so one implementation serves the store's entries and the
+// dict's nodes without an interface call on the lookup path. Records are
+// not moved by the table: their pointers stay valid while they are in it.
+//
+// Hashing is the caller's: every method that needs a key's hash takes it
+// (h), and those that may move records take the hash function to rehash
+// them with. A Table is not safe for concurrent writes; readers may share
+// it while no one writes.
+package htable
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// keyOf is the key of record r: its first field.
+func keyOf(r unsafe.Pointer) string { return *(*string)(r) }
+
+// A Table is open addressing over groups of seven slots, each group one
+// 64-byte cache line: a word of control bytes (one per slot: empty,
+// deleted, or the key's 8-bit hash tag) and seven record pointers, probed
+// linearly from the key's home group (its hash's low bits), as in Abseil's
+// Swiss tables. A lookup reads one group, compares the seven tags at once,
+// and dereferences only the record whose tag matches, so it costs one miss
+// for the group and one for the record, when the record keeps its key's
+// bytes in its own allocation (the store's entries and the dict's nodes
+// do); a chained table pays for every record ahead of the key on its
+// chain. (Groups of eight slots would be 72 bytes, and half of them would
+// straddle two lines.) Records stay separate allocations, so their
+// pointers are stable: the store's TTL heap, its callers and snapshots
+// hold them across writes.
+//
+// The table grows by doubling and shrinks below 1/8 fill when its owner
+// asks (ShrinkSize, StartRehash: the store's sweeper allocates the new
+// groups before it takes a shard's lock), and it resizes incrementally as
+// Redis's dict does: while a rehash is in progress, g[1] is the new table,
+// every write moves one group of g[0], and lookups try g[1] then g[0]. Groups of g[0] below rehash have
 // been moved and are empty; a key of g[0] whose home group was moved, or
 // whose probe wrapped around into moved groups, was displaced past them,
 // so probes of g[0] skip them.
@@ -30,21 +54,23 @@ import "math/bits"
 // Invariants: a probe for a present key meets no group with an empty slot
 // before the key's group (deletions in full groups leave a deleted mark);
 // used counts occupied and deleted slots, and stays at most 7/8 of the
-// slots; n counts the entries of both tables.
-type table struct {
+// slots; n counts the records of both tables.
+type Table struct {
 	g      [2]groups
 	n      int
-	rehash int // next group of g[0] to move, or -1
+	rehash int // while rehashing, the next group of g[0] to move
 }
 
 type groups struct {
-	g    []group
+	g    []Group
 	used int
 }
 
-type group struct {
+// Group is a table's unit of probing, exported so that an owner can
+// allocate the groups of a resize before it takes its lock (StartRehash).
+type Group struct {
 	ctrl uint64 // byte i describes slot i; the top byte is unused
-	e    [groupSlots]*entry
+	e    [groupSlots]unsafe.Pointer
 }
 
 const (
@@ -56,7 +82,7 @@ const (
 )
 
 // tagOf is the control byte of a key with hash h: bits the home group
-// (low bits) and the shard index (top 8 bits) do not use.
+// (low bits) and the store's shard index (top 8 bits) do not use.
 func tagOf(h uint64) uint8 {
 	t := uint8(h >> 48)
 	if t < 2 {
@@ -84,21 +110,25 @@ func hasEmpty(w uint64) bool { return (w-lsbs)&^w&msbs != 0 }
 
 func slotOf(m uint64) int { return bits.TrailingZeros64(m) >> 3 }
 
-func (g *group) setCtrl(s int, b uint8) {
+func (g *Group) setCtrl(s int, b uint8) {
 	g.ctrl = g.ctrl&^(0xff<<(8*s)) | uint64(b)<<(8*s)
 }
 
-func (g *group) ctrlAt(s int) uint8 { return uint8(g.ctrl >> (8 * s)) }
+func (g *Group) ctrlAt(s int) uint8 { return uint8(g.ctrl >> (8 * s)) }
 
 // maxUsed is the most slots (occupied or deleted) gs may use.
 func (gs *groups) maxUsed() int { return len(gs.g) * groupSlots * 7 / 8 }
 
-func (t *table) rehashing() bool { return t.rehash >= 0 }
+// Len returns the number of records.
+func (t *Table) Len() int { return t.n }
 
-// find returns the entry for key, or nil. The common case, no rehash in
+// Rehashing reports whether an incremental resize is in progress.
+func (t *Table) Rehashing() bool { return t.g[1].g != nil }
+
+// Find returns the record for key, or nil. The common case, no rehash in
 // progress, is small enough to inline into every lookup.
-func (t *table) find(key string, h uint64) *entry {
-	if t.rehashing() {
+func (t *Table) Find(key string, h uint64) unsafe.Pointer {
+	if t.Rehashing() {
 		return t.findRehashing(key, h)
 	}
 	if g, s := t.g[0].slot(key, h, 0); g != nil {
@@ -107,7 +137,7 @@ func (t *table) find(key string, h uint64) *entry {
 	return nil
 }
 
-func (t *table) findRehashing(key string, h uint64) *entry {
+func (t *Table) findRehashing(key string, h uint64) unsafe.Pointer {
 	if g, s := t.g[1].slot(key, h, 0); g != nil {
 		return g.e[s]
 	}
@@ -119,7 +149,7 @@ func (t *table) findRehashing(key string, h uint64) *entry {
 
 // slot returns the group and slot holding key, or nil. Probing starts at
 // the home group or, if it is lower, at group from (see table).
-func (gs *groups) slot(key string, h uint64, from int) (*group, int) {
+func (gs *groups) slot(key string, h uint64, from int) (*Group, int) {
 	n := len(gs.g)
 	if n == 0 {
 		return nil, 0
@@ -134,7 +164,7 @@ func (gs *groups) slot(key string, h uint64, from int) (*group, int) {
 		g := &gs.g[i]
 		for m := matchByte(g.ctrl, tag); m != 0; m &= m - 1 {
 			s := slotOf(m)
-			if e := g.e[s]; e != nil && e.key == key {
+			if e := g.e[s]; e != nil && keyOf(e) == key {
 				return g, s
 			}
 		}
@@ -158,7 +188,7 @@ func next(i, mask, from int) int {
 
 // put stores e in the first free slot of its probe sequence. gs must have
 // a free slot.
-func (gs *groups) put(e *entry, h uint64) {
+func (gs *groups) put(e unsafe.Pointer, h uint64) {
 	mask := len(gs.g) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		g := &gs.g[i]
@@ -177,7 +207,7 @@ func (gs *groups) put(e *entry, h uint64) {
 // del empties slot s of g. A group with an empty slot never made a probe
 // go on past it, so its slot can become empty again; in a full group it
 // must stay marked, or probes for keys displaced beyond it would stop.
-func (gs *groups) del(g *group, s int) {
+func (gs *groups) del(g *Group, s int) {
 	g.e[s] = nil
 	if hasEmpty(g.ctrl) {
 		g.setCtrl(s, ctrlEmpty)
@@ -187,16 +217,16 @@ func (gs *groups) del(g *group, s int) {
 	}
 }
 
-// insert adds e, whose key must not be present.
-func (t *table) insert(e *entry, h uint64, hash func(string) uint64) {
-	t.rehashStep(hash)
-	if !t.rehashing() && t.g[0].used+1 > t.g[0].maxUsed() {
-		t.startRehash(make([]group, sizeFor(t.n+1)), hash)
+// Insert adds e, whose key must not be present.
+func (t *Table) Insert(e unsafe.Pointer, h uint64, hash func(string) uint64) {
+	t.RehashStep(hash)
+	if !t.Rehashing() && t.g[0].used+1 > t.g[0].maxUsed() {
+		t.StartRehash(make([]Group, SizeFor(t.n+1)), hash)
 	}
-	if t.rehashing() && t.g[1].used+1 > t.g[1].maxUsed() {
+	if t.Rehashing() && t.g[1].used+1 > t.g[1].maxUsed() {
 		t.regrow(hash)
 	}
-	if t.rehashing() {
+	if t.Rehashing() {
 		t.g[1].put(e, h)
 	} else {
 		t.g[0].put(e, h)
@@ -204,13 +234,13 @@ func (t *table) insert(e *entry, h uint64, hash func(string) uint64) {
 	t.n++
 }
 
-// remove unlinks the entry for key and returns it, or nil.
-func (t *table) remove(key string, h uint64, hash func(string) uint64) *entry {
+// Remove unlinks the record for key and returns it, or nil.
+func (t *Table) Remove(key string, h uint64, hash func(string) uint64) unsafe.Pointer {
 	if t.n == 0 {
 		return nil
 	}
-	t.rehashStep(hash)
-	if !t.rehashing() {
+	t.RehashStep(hash)
+	if !t.Rehashing() {
 		return t.removeFrom(&t.g[0], key, h, 0)
 	}
 	if e := t.removeFrom(&t.g[1], key, h, 0); e != nil {
@@ -219,7 +249,7 @@ func (t *table) remove(key string, h uint64, hash func(string) uint64) *entry {
 	return t.removeFrom(&t.g[0], key, h, t.rehash)
 }
 
-func (t *table) removeFrom(gs *groups, key string, h uint64, from int) *entry {
+func (t *Table) removeFrom(gs *groups, key string, h uint64, from int) unsafe.Pointer {
 	g, s := gs.slot(key, h, from)
 	if g == nil {
 		return nil
@@ -230,10 +260,10 @@ func (t *table) removeFrom(gs *groups, key string, h uint64, from int) *entry {
 	return e
 }
 
-// rehashStep moves one group (visiting at most ten empty ones) from g[0]
+// RehashStep moves one group (visiting at most ten empty ones) from g[0]
 // to g[1]. Every write calls it while a rehash is in progress.
-func (t *table) rehashStep(hash func(string) uint64) {
-	if !t.rehashing() {
+func (t *Table) RehashStep(hash func(string) uint64) {
+	if !t.Rehashing() {
 		return
 	}
 	old := t.g[0].g
@@ -251,7 +281,7 @@ func (t *table) rehashStep(hash func(string) uint64) {
 		}
 		for s, e := range g.e {
 			if e != nil {
-				t.g[1].put(e, hash(e.key))
+				t.g[1].put(e, hash(keyOf(e)))
 				g.e[s] = nil
 			}
 		}
@@ -260,49 +290,48 @@ func (t *table) rehashStep(hash func(string) uint64) {
 	}
 	if t.rehash >= len(old) {
 		t.g[0], t.g[1] = t.g[1], groups{}
-		t.rehash = -1
 	}
 }
 
-// regrow moves every entry into one new table sized for them, at once. It
+// regrow moves every record into one new table sized for them, at once. It
 // is the rare way out when inserts fill the target of a shrink before the
 // incremental rehash into it is done: the shrink only started below 1/8
-// fill, so there are few entries to move.
-func (t *table) regrow(hash func(string) uint64) {
-	ng := groups{g: make([]group, sizeFor(t.n+1))}
-	t.each(func(e *entry) bool {
-		ng.put(e, hash(e.key))
+// fill, so there are few records to move.
+func (t *Table) regrow(hash func(string) uint64) {
+	ng := groups{g: make([]Group, SizeFor(t.n+1))}
+	t.Each(func(e unsafe.Pointer) bool {
+		ng.put(e, hash(keyOf(e)))
 		return true
 	})
-	t.g[0], t.g[1], t.rehash = ng, groups{}, -1
+	t.g[0], t.g[1] = ng, groups{}
 }
 
-// shrinkSize returns the number of groups the table should shrink to, or
+// ShrinkSize returns the number of groups the table should shrink to, or
 // 0. Tables shrink below 1/8 fill (Redis resizes below 10%). Shrinking is
 // not done by remove: the sweeper does it (Redis's cron does too),
 // allocating the new groups before it takes the shard lock.
-func (t *table) shrinkSize() int {
-	if t.rehashing() || len(t.g[0].g) <= 1 || t.n*8 >= len(t.g[0].g) {
+func (t *Table) ShrinkSize() int {
+	if t.Rehashing() || len(t.g[0].g) <= 1 || t.n*8 >= len(t.g[0].g) {
 		return 0
 	}
-	return sizeFor(t.n)
+	return SizeFor(t.n)
 }
 
-// startRehash begins an incremental rehash into the empty groups g, which
-// must hold t.n entries within the fill limit.
-func (t *table) startRehash(g []group, hash func(string) uint64) {
+// StartRehash begins an incremental rehash into the empty groups g, which
+// must hold t.n records within the fill limit.
+func (t *Table) StartRehash(g []Group, hash func(string) uint64) {
 	if t.g[0].g == nil {
 		t.g[0] = groups{g: g}
 		return
 	}
 	t.g[1] = groups{g: g}
 	t.rehash = 0
-	t.rehashStep(hash)
+	t.RehashStep(hash)
 }
 
-// sizeFor is the number of groups (a power of two) that holds n entries
+// SizeFor is the number of groups (a power of two) that holds n records
 // at most half full, so a table that grows at 7/8 full doubles.
-func sizeFor(n int) int {
+func SizeFor(n int) int {
 	need := (2*n + groupSlots - 1) / groupSlots
 	if need <= 1 {
 		return 1
@@ -310,12 +339,12 @@ func sizeFor(n int) int {
 	return 1 << bits.Len(uint(need-1))
 }
 
-// clear drops every entry.
-func (t *table) clear() { *t = table{rehash: -1} }
+// Clear drops every record.
+func (t *Table) Clear() { *t = Table{} }
 
-// each calls fn for every entry until fn returns false. fn must not modify
+// Each calls fn for every record until fn returns false. fn must not modify
 // the table.
-func (t *table) each(fn func(*entry) bool) bool {
+func (t *Table) Each(fn func(unsafe.Pointer) bool) bool {
 	for i := range t.g {
 		for gi := range t.g[i].g {
 			for _, e := range t.g[i].g[gi].e {
@@ -328,20 +357,20 @@ func (t *table) each(fn func(*entry) bool) bool {
 	return true
 }
 
-// random returns a random entry (a random non-empty group's random entry,
+// Random returns a random record (a random non-empty group's random record,
 // as fair as Redis's dictGetFairRandomKey), or nil when empty. rnd
 // returns a random uint64.
-func (t *table) random(rnd func() uint64) *entry {
+func (t *Table) Random(rnd func() uint64) unsafe.Pointer {
 	if t.n == 0 {
 		return nil
 	}
 	for {
 		gs := t.g[0].g
-		if t.rehashing() && rnd()&1 == 1 {
+		if t.Rehashing() && rnd()&1 == 1 {
 			gs = t.g[1].g
 		}
 		g := &gs[rnd()&uint64(len(gs)-1)]
-		var full [groupSlots]*entry
+		var full [groupSlots]unsafe.Pointer
 		k := 0
 		for _, e := range g.e {
 			if e != nil {
@@ -355,18 +384,18 @@ func (t *table) random(rnd func() uint64) *entry {
 	}
 }
 
-// scan calls fn for the entries whose home group is cursor v's and
+// Scan calls fn for the records whose home group is cursor v's and
 // returns the next cursor; 0 means the scan is complete. It is Redis's
 // dictScan over home groups: the cursor's bits are incremented from the
 // most significant end, so groups already visited map to groups already
 // visited after the table grows or shrinks, and every key present for the
 // whole scan is returned at least once (a key may be returned more than
 // once).
-func (t *table) scan(v uint64, hash func(string) uint64, fn func(*entry)) uint64 {
+func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(unsafe.Pointer)) uint64 {
 	if t.n == 0 {
 		return 0
 	}
-	if !t.rehashing() {
+	if !t.Rehashing() {
 		m0 := uint64(len(t.g[0].g) - 1)
 		t.g[0].emitHome(int(v&m0), 0, hash, fn)
 		return nextCursor(v, m0)
@@ -390,15 +419,15 @@ func (t *table) scan(v uint64, hash func(string) uint64, fn func(*entry)) uint64
 	return v
 }
 
-// emitHome calls fn for the entries of gs whose home group is home, along
+// emitHome calls fn for the records of gs whose home group is home, along
 // the probe run from it (from as in slot).
-func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(*entry)) {
+func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(unsafe.Pointer)) {
 	mask := len(gs.g) - 1
 	i := max(home, from)
 	for probes := 0; probes < len(gs.g); probes++ {
 		g := &gs.g[i]
 		for _, e := range g.e {
-			if e != nil && int(hash(e.key))&mask == home {
+			if e != nil && int(hash(keyOf(e)))&mask == home {
 				fn(e)
 			}
 		}

@@ -1,23 +1,30 @@
-package store
+package htable
 
 import (
 	"hash/maphash"
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unsafe"
 )
+
+// rec is a test record: a key first, as Table requires.
+type rec struct {
+	key string
+	n   int
+}
 
 // tableModel drives a table and a Go map with the same random operations,
 // including the sweeper's shrinking, and checks they agree.
 type tableModel struct {
 	t    *testing.T
-	tab  table
-	ref  map[string]*entry
+	tab  Table
+	ref  map[string]*rec
 	seed maphash.Seed
 }
 
 func newTableModel(t *testing.T) *tableModel {
-	return &tableModel{t: t, tab: table{rehash: -1}, ref: map[string]*entry{}, seed: maphash.MakeSeed()}
+	return &tableModel{t: t, ref: map[string]*rec{}, seed: maphash.MakeSeed()}
 }
 
 func (m *tableModel) hash(k string) uint64 { return maphash.String(m.seed, k) }
@@ -26,13 +33,13 @@ func (m *tableModel) insert(k string) {
 	if m.ref[k] != nil {
 		return
 	}
-	e := newEntry(k)
-	m.tab.insert(e, m.hash(k), m.hash)
+	e := &rec{key: k}
+	m.tab.Insert(unsafe.Pointer(e), m.hash(k), m.hash)
 	m.ref[k] = e
 }
 
 func (m *tableModel) remove(k string) {
-	got := m.tab.remove(k, m.hash(k), m.hash)
+	got := (*rec)(m.tab.Remove(k, m.hash(k), m.hash))
 	if got != m.ref[k] {
 		m.t.Fatalf("remove(%q) = %p, want %p", k, got, m.ref[k])
 	}
@@ -41,22 +48,23 @@ func (m *tableModel) remove(k string) {
 
 // shrink does what the sweeper's compact does.
 func (m *tableModel) shrink() {
-	if n := m.tab.shrinkSize(); n != 0 {
-		m.tab.startRehash(make([]group, n), m.hash)
+	if n := m.tab.ShrinkSize(); n != 0 {
+		m.tab.StartRehash(make([]Group, n), m.hash)
 	}
 }
 
 func (m *tableModel) check() {
-	if m.tab.n != len(m.ref) {
-		m.t.Fatalf("n = %d, want %d", m.tab.n, len(m.ref))
+	if m.tab.Len() != len(m.ref) {
+		m.t.Fatalf("n = %d, want %d", m.tab.Len(), len(m.ref))
 	}
 	for k, e := range m.ref {
-		if got := m.tab.find(k, m.hash(k)); got != e {
+		if got := (*rec)(m.tab.Find(k, m.hash(k))); got != e {
 			m.t.Fatalf("find(%q) = %p, want %p (rehash %d)", k, got, e, m.tab.rehash)
 		}
 	}
 	seen := 0
-	m.tab.each(func(e *entry) bool {
+	m.tab.Each(func(p unsafe.Pointer) bool {
+		e := (*rec)(p)
 		if m.ref[e.key] != e {
 			m.t.Fatalf("each yielded %q, not in the table", e.key)
 		}
@@ -75,7 +83,7 @@ func (m *tableModel) check() {
 
 // TestTableModel churns a table through growth, deletion marks, shrinking
 // and incremental rehashes in both directions, checking every lookup.
-func TestTableModel(t *testing.T) {
+func TestModel(t *testing.T) {
 	for seed := uint64(0); seed < 8; seed++ {
 		m := newTableModel(t)
 		r := rand.New(rand.NewPCG(seed, 1))
@@ -90,7 +98,7 @@ func TestTableModel(t *testing.T) {
 			case op < 99:
 				m.shrink()
 			default:
-				if m.tab.find("absent", m.hash("absent")) != nil {
+				if m.tab.Find("absent", m.hash("absent")) != nil {
 					t.Fatal("found an absent key")
 				}
 			}
@@ -104,7 +112,7 @@ func TestTableModel(t *testing.T) {
 
 // TestTableDeletedMarks fills and empties the same slots many times: the
 // deleted marks must not make the table grow without bound or lose keys.
-func TestTableDeletedMarks(t *testing.T) {
+func TestDeletedMarks(t *testing.T) {
 	m := newTableModel(t)
 	for round := 0; round < 200; round++ {
 		for i := 0; i < 50; i++ {
@@ -116,10 +124,10 @@ func TestTableDeletedMarks(t *testing.T) {
 		m.insert("stay" + strconv.Itoa(round))
 	}
 	m.check()
-	for m.tab.rehashing() {
-		m.tab.rehashStep(m.hash)
+	for m.tab.Rehashing() {
+		m.tab.RehashStep(m.hash)
 	}
-	if n := len(m.tab.g[0].g); n > sizeFor(len(m.ref))*4 {
+	if n := len(m.tab.g[0].g); n > SizeFor(len(m.ref))*4 {
 		t.Fatalf("%d groups for %d keys", n, len(m.ref))
 	}
 }
@@ -127,7 +135,7 @@ func TestTableDeletedMarks(t *testing.T) {
 // TestTableScanGuarantee checks Redis's SCAN guarantee at the table level,
 // with inserts and deletes of other keys (and so growth, shrinking and
 // rehashes in progress) between cursor steps.
-func TestTableScanGuarantee(t *testing.T) {
+func TestScanGuarantee(t *testing.T) {
 	for seed := uint64(0); seed < 30; seed++ {
 		m := newTableModel(t)
 		r := rand.New(rand.NewPCG(seed, 2))
@@ -140,7 +148,7 @@ func TestTableScanGuarantee(t *testing.T) {
 		extra := 0
 		v := uint64(0)
 		for steps := 0; ; steps++ {
-			v = m.tab.scan(v, m.hash, func(e *entry) { seen[e.key] = true })
+			v = m.tab.Scan(v, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true })
 			if v == 0 {
 				break
 			}
@@ -174,9 +182,9 @@ func TestTableScanGuarantee(t *testing.T) {
 	}
 }
 
-func TestTableRandom(t *testing.T) {
+func TestRandom(t *testing.T) {
 	m := newTableModel(t)
-	if m.tab.random(rand.Uint64) != nil {
+	if m.tab.Random(rand.Uint64) != nil {
 		t.Fatal("random entry of an empty table")
 	}
 	for i := 0; i < 100; i++ {
@@ -184,7 +192,7 @@ func TestTableRandom(t *testing.T) {
 	}
 	got := map[string]bool{}
 	for i := 0; i < 20000; i++ {
-		got[m.tab.random(rand.Uint64).key] = true
+		got[(*rec)(m.tab.Random(rand.Uint64)).key] = true
 	}
 	if len(got) != 100 {
 		t.Fatalf("random reached %d of 100 keys", len(got))
@@ -194,26 +202,26 @@ func TestTableRandom(t *testing.T) {
 // TestTableScanDisplacedAcrossRehash scans a table caught mid-rehash with a
 // key of the old table whose home group has been moved but which probing
 // had displaced past the moved groups: the scan must still return it.
-func TestTableScanDisplacedAcrossRehash(t *testing.T) {
+func TestScanDisplacedAcrossRehash(t *testing.T) {
 	checked := 0
 	for seed := 0; seed < 50; seed++ {
 		m := newTableModel(t)
 		// Fill to the brink of growing (7/8), where displacement is common.
-		for n := 0; n < 200 || m.tab.rehashing() || m.tab.g[0].used+1 <= m.tab.g[0].maxUsed(); n++ {
-			if m.tab.rehashing() {
-				m.tab.rehashStep(m.hash)
+		for n := 0; n < 200 || m.tab.Rehashing() || m.tab.g[0].used+1 <= m.tab.g[0].maxUsed(); n++ {
+			if m.tab.Rehashing() {
+				m.tab.RehashStep(m.hash)
 				continue
 			}
 			m.insert("k" + strconv.Itoa(seed*1000+n))
 		}
 		// Grow by hand, one group at a time, until the state appears.
-		m.tab.g[1] = groups{g: make([]group, 2*len(m.tab.g[0].g))}
+		m.tab.g[1] = groups{g: make([]Group, 2*len(m.tab.g[0].g))}
 		m.tab.rehash = 0
-		for m.tab.rehashing() {
+		for m.tab.Rehashing() {
 			if m.hasDisplacedAcross() {
 				seen := map[string]bool{}
-				for v := m.tab.scan(0, m.hash, func(e *entry) { seen[e.key] = true }); v != 0; {
-					v = m.tab.scan(v, m.hash, func(e *entry) { seen[e.key] = true })
+				for v := m.tab.Scan(0, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true }); v != 0; {
+					v = m.tab.Scan(v, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true })
 				}
 				for k := range m.ref {
 					if !seen[k] {
@@ -223,7 +231,7 @@ func TestTableScanDisplacedAcrossRehash(t *testing.T) {
 				m.check()
 				checked++
 			}
-			m.tab.rehashStep(m.hash)
+			m.tab.RehashStep(m.hash)
 		}
 	}
 	if checked == 0 {
@@ -235,10 +243,11 @@ func (m *tableModel) hasDisplacedAcross() bool {
 	old := m.tab.g[0].g
 	mask := len(old) - 1
 	for gi := m.tab.rehash; gi < len(old); gi++ {
-		for _, e := range old[gi].e {
-			if e == nil {
+		for _, p := range old[gi].e {
+			if p == nil {
 				continue
 			}
+			e := (*rec)(p)
 			// The probe from the key's home crossed moved groups: its home
 			// was moved, or it wrapped around through group 0.
 			if home := int(m.hash(e.key)) & mask; m.tab.rehash > 0 && (home < m.tab.rehash || home > gi) {
