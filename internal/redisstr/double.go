@@ -236,6 +236,9 @@ func ParseDouble(s string) (float64, bool) {
 	if len(s) == 0 || isCSpace(s[0]) {
 		return 0, false
 	}
+	if f, ok := parsePlainDecimal(s); ok {
+		return f, true
+	}
 	r, ok := scanCNumber(s)
 	if !ok || r.nan {
 		return 0, false
@@ -245,6 +248,59 @@ func ParseDouble(s string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// parsePlainDecimal is ParseDouble's fast path for the common input, a
+// plain decimal ([+-]digits[.digits][e[+-]digits]) whose value is a normal
+// double or an exact zero: strconv rounds it correctly, as glibc's strtod
+// does, and without allocating. It reports false for anything else (hex,
+// inf, overflow, and results near underflow, where strtod's ERANGE rules
+// decide), which the full emulation then handles.
+func parsePlainDecimal(s string) (float64, bool) {
+	i := 0
+	if s[0] == '+' || s[0] == '-' {
+		i++
+	}
+	digits, nonzero, dot := 0, false, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			digits++
+			nonzero = nonzero || c != '0'
+		} else if c == '.' && !dot {
+			dot = true
+		} else {
+			break
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(s) {
+		if s[i] != 'e' && s[i] != 'E' {
+			return 0, false
+		}
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if i == len(s) {
+			return 0, false
+		}
+		for ; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, false
+	}
+	if f == 0 {
+		return f, !nonzero
+	}
+	return f, math.Abs(f) >= 0x1p-1022
 }
 
 // isCSpace is C's isspace in the "C" locale.

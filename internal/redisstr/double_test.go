@@ -2,6 +2,8 @@ package redisstr
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -133,5 +135,61 @@ func TestD2String(t *testing.T) {
 		if got := D2String(tc.f); got != tc.want {
 			t.Errorf("D2String(%v) = %q, want %q", tc.f, got, tc.want)
 		}
+	}
+}
+
+// TestParsePlainDecimalAgrees checks the fast path against the full strtod
+// emulation on random plain decimals: wherever the fast path answers, the
+// answer must be the emulation's.
+func TestParsePlainDecimalAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + r.IntN(10))
+		}
+		return string(b)
+	}
+	answered := 0
+	for i := 0; i < 200000; i++ {
+		s := []string{"", "+", "-"}[r.IntN(3)] + digits(r.IntN(25))
+		if r.IntN(2) == 0 {
+			s += "." + digits(r.IntN(25))
+		}
+		if r.IntN(2) == 0 {
+			s += []string{"e", "E"}[r.IntN(2)] + []string{"", "+", "-"}[r.IntN(3)] + strconv.Itoa(r.IntN(700))
+		}
+		if s == "" {
+			continue
+		}
+		fast, ok := parsePlainDecimal(s)
+		if !ok {
+			continue
+		}
+		answered++
+		num, scanned := scanCNumber(s)
+		if !scanned {
+			t.Fatalf("fast path accepted %q, which strtod would not consume", s)
+		}
+		slow, erange := num.float()
+		if erange || math.Float64bits(slow) != math.Float64bits(fast) {
+			t.Fatalf("%q: fast path %v, strtod emulation %v (erange %v)", s, fast, slow, erange)
+		}
+	}
+	if answered < 100000 {
+		t.Fatalf("fast path answered only %d inputs", answered)
+	}
+}
+
+func BenchmarkParseDouble(b *testing.B) {
+	for _, s := range []string{"1099511627776", "3.14159", "-1.5e-7", "0x1p3"} {
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, ok := ParseDouble(s); !ok {
+					b.Fatal(s)
+				}
+			}
+		})
 	}
 }
