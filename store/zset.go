@@ -120,14 +120,23 @@ func (z *zset) encoding() string {
 }
 
 func (z *zset) clone() *zset {
-	c := &zset{tree: *z.tree.Clone()}
-	if z.dict != nil {
-		c.buildDict()
+	if z.dict == nil {
+		return &zset{tree: *z.tree.Clone()}
+	}
+	// Rebuilt rather than cloned, so that the copy's tree shares its own
+	// dict's member bytes, not the original's (which they would keep
+	// alive after the original is gone). In order, the inserts fill the
+	// tree's leaves.
+	c := &zset{dict: &dict.Dict[float64]{}}
+	for it := range z.tree.All(0, false) {
+		c.insert(it.Member, it.Score)
 	}
 	return c
 }
 
-// buildDict converts a listpack-sized set to the large encoding.
+// buildDict converts a listpack-sized set to the large encoding. The tree
+// keeps its own member strings here (they are at most 128); members added
+// from now on share the dict's copy (insert).
 func (z *zset) buildDict() {
 	z.dict = &dict.Dict[float64]{}
 	for it := range z.tree.All(0, false) {
@@ -154,10 +163,10 @@ func (z *zset) insert(member string, score float64) {
 	if z.dict == nil && (z.len()+1 > zsetMaxListpackEntries || len(member) > zsetMaxListpackValue) {
 		z.buildDict()
 	}
-	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
 	if z.dict != nil {
-		z.dict.Set(member, score)
+		member, _ = z.dict.Add(member, score) // the tree shares the dict's bytes
 	}
+	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
 }
 
 // stored is score as the set keeps it: a listpack stores an integral
@@ -173,10 +182,10 @@ func (z *zset) stored(score float64) float64 {
 func (z *zset) update(member string, old, score float64) {
 	r := z.position(member, old)
 	z.tree.DeleteRange(r, r+1, nil)
-	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
 	if z.dict != nil {
-		*z.dict.Ptr(member) = score
+		member, _ = z.dict.Add(member, score) // keep sharing the dict's bytes
 	}
+	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
 }
 
 // remove deletes member and reports whether it was present.
@@ -233,10 +242,11 @@ func zsetFromSorted(items []ztree.Item) *zset {
 		z.dict = &dict.Dict[float64]{}
 	}
 	for _, it := range items {
-		z.tree.Insert(ztree.Item{Score: z.stored(it.Score), Member: it.Member})
+		member := it.Member
 		if big {
-			z.dict.Set(it.Member, it.Score)
+			member, _ = z.dict.Add(member, it.Score)
 		}
+		z.tree.Insert(ztree.Item{Score: z.stored(it.Score), Member: member})
 	}
 	return z
 }

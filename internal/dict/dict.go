@@ -1,28 +1,36 @@
 // Package dict is the hash table behind the hash, set and sorted-set types
-// once they outgrow their compact encodings: Redis's dict, in Go.
+// once they outgrow their compact encodings: string keys to values of type
+// V, with Redis's dict's guarantees.
 //
-// A Dict maps string keys to values of type V with chained buckets whose
-// count is a power of two. It grows when it holds as many keys as buckets
-// and shrinks below a 1/10 fill, as Redis's dict does, and it resizes
-// incrementally: every write moves one bucket, so no operation pays for
-// moving the whole table.
+// A Dict is an internal/htable table (open addressing over cache-line
+// groups, resized incrementally) of nodes, each a key and its value. A node
+// keeps a short key's bytes in its own allocation, so a lookup costs one
+// cache miss for the group and one for the node, and reads the key it
+// compares from the node's line; a chained dict, as Redis's is, pays a miss
+// for the bucket, one per node on the chain, and one per key's bytes. On a
+// sorted set of a million members that is most of a ZSCORE or a ZRANK.
+// Callers that keep the key elsewhere as well (a sorted set's tree) share
+// the dict's copy (Add returns it), so the bytes exist once.
 //
 // Why not a Go map: HSCAN, SSCAN and ZSCAN need a cursor that survives
 // resizes and returns every element present for the whole scan. Redis gets
-// it from the reverse-binary cursor over power-of-two buckets (Scan); a Go
-// map has no resumable position.
+// it from the reverse-binary cursor over power-of-two buckets; htable keeps
+// that cursor over home groups. A Go map has no resumable position.
 //
-// Invariants: while a rehash is in progress (rehash >= 0), the buckets of
-// b[0] below rehash are empty and their nodes live in b[1]; n counts the
-// nodes of both tables. A Dict is not safe for concurrent writes; the
-// store's shard locks serialise them, and any number of readers may call
-// the read methods (Get, Len, All, Scan, Random) together.
+// Invariants: a node's key never changes while it is in the dict (the
+// table reads it in place); it may point into the node itself. The dict
+// shrinks below 1/8 fill (Redis resizes its types' dicts below 1/10). A
+// Dict is not safe for concurrent writes; the store's shard locks serialise
+// them, and any number of readers may call the read methods (Get, Len,
+// All, Scan, Random) together.
 package dict
 
 import (
 	"hash/maphash"
 	"iter"
-	"math/bits"
+	"unsafe"
+
+	"github.com/embedis/embedis/internal/htable"
 )
 
 // seed is shared by every Dict: keys are hashed once per call and never
@@ -34,72 +42,88 @@ func hash(key string) uint64 { return maphash.String(seed, key) }
 // Dict is a hash table from string keys to V. The zero value is an empty
 // table ready to use.
 type Dict[V any] struct {
-	b      [2][]*node[V]
-	n      int
-	rehash int // next bucket of b[0] to move, or -1; meaningful only with b[1] != nil
+	t htable.Table
 }
 
+// node is one key and its value. The key is the first field, where the
+// table reads it.
 type node[V any] struct {
-	key  string
-	val  V
-	next *node[V]
+	key string
+	val V
 }
 
-const minSize = 4
+// Nodes with their key's bytes in the same allocation, for keys up to 64
+// bytes; a longer key is kept as the caller's string.
+type (
+	nodeKey8[V any] struct {
+		node[V]
+		kb [8]byte
+	}
+	nodeKey16[V any] struct {
+		node[V]
+		kb [16]byte
+	}
+	nodeKey24[V any] struct {
+		node[V]
+		kb [24]byte
+	}
+	nodeKey32[V any] struct {
+		node[V]
+		kb [32]byte
+	}
+	nodeKey48[V any] struct {
+		node[V]
+		kb [48]byte
+	}
+	nodeKey64[V any] struct {
+		node[V]
+		kb [64]byte
+	}
+)
+
+// newNode returns a node for key and val, with a copy of key in the node's
+// own allocation when it fits one of the classes above.
+func newNode[V any](key string, val V) *node[V] {
+	var n *node[V]
+	var kb []byte
+	switch l := len(key); {
+	case l == 0:
+		return &node[V]{val: val}
+	case l <= 8:
+		x := new(nodeKey8[V])
+		n, kb = &x.node, x.kb[:l]
+	case l <= 16:
+		x := new(nodeKey16[V])
+		n, kb = &x.node, x.kb[:l]
+	case l <= 24:
+		x := new(nodeKey24[V])
+		n, kb = &x.node, x.kb[:l]
+	case l <= 32:
+		x := new(nodeKey32[V])
+		n, kb = &x.node, x.kb[:l]
+	case l <= 48:
+		x := new(nodeKey48[V])
+		n, kb = &x.node, x.kb[:l]
+	case l <= 64:
+		x := new(nodeKey64[V])
+		n, kb = &x.node, x.kb[:l]
+	default:
+		return &node[V]{key: key, val: val}
+	}
+	copy(kb, key)
+	n.key = unsafe.String(unsafe.SliceData(kb), len(kb))
+	n.val = val
+	return n
+}
 
 // Len returns the number of keys.
-func (d *Dict[V]) Len() int { return d.n }
-
-func (d *Dict[V]) rehashing() bool { return d.b[1] != nil }
-
-// rehashStep moves one bucket from b[0] to b[1], skipping at most ten
-// empty ones.
-func (d *Dict[V]) rehashStep() {
-	if !d.rehashing() {
-		return
-	}
-	for empty := 10; d.rehash < len(d.b[0]) && d.b[0][d.rehash] == nil; {
-		d.rehash++
-		if empty--; empty == 0 {
-			break
-		}
-	}
-	if d.rehash < len(d.b[0]) {
-		mask := uint64(len(d.b[1]) - 1)
-		for e := d.b[0][d.rehash]; e != nil; {
-			next := e.next
-			i := hash(e.key) & mask
-			e.next = d.b[1][i]
-			d.b[1][i] = e
-			e = next
-		}
-		d.b[0][d.rehash] = nil
-		d.rehash++
-	}
-	if d.rehash >= len(d.b[0]) {
-		d.b[0], d.b[1] = d.b[1], nil
-	}
-}
+func (d *Dict[V]) Len() int { return d.t.Len() }
 
 func (d *Dict[V]) find(key string) *node[V] {
-	if d.n == 0 {
+	if d.t.Len() == 0 {
 		return nil
 	}
-	h := hash(key)
-	for i, b := range d.b {
-		if len(b) == 0 {
-			break
-		}
-		for e := b[h&uint64(len(b)-1)]; e != nil; e = e.next {
-			if e.key == key {
-				return e
-			}
-		}
-		if i == 0 && !d.rehashing() {
-			break
-		}
-	}
-	return nil
+	return (*node[V])(d.t.Find(key, hash(key)))
 }
 
 // Get returns key's value and whether it is present.
@@ -121,175 +145,74 @@ func (d *Dict[V]) Ptr(key string) *V {
 }
 
 // Set stores val at key and reports whether key was added (false: an
-// existing value was replaced). The key string is retained.
+// existing value was replaced).
 func (d *Dict[V]) Set(key string, val V) (added bool) {
-	if e := d.find(key); e != nil {
-		e.val = val
-		return false
-	}
-	d.insert(&node[V]{key: key, val: val})
-	return true
+	_, added = d.Add(key, val)
+	return added
 }
 
-// insert links e, whose key is absent.
-func (d *Dict[V]) insert(e *node[V]) {
-	if d.b[0] == nil {
-		d.b[0] = make([]*node[V], minSize)
+// Add is Set that also returns the key as the dict stores it, for a caller
+// that keeps the key elsewhere too and can share these bytes.
+func (d *Dict[V]) Add(key string, val V) (stored string, added bool) {
+	h := hash(key)
+	if e := (*node[V])(d.t.Find(key, h)); e != nil {
+		e.val = val
+		return e.key, false
 	}
-	d.rehashStep()
-	if !d.rehashing() && d.n >= len(d.b[0]) {
-		d.resize(d.n + 1)
-	}
-	b := d.b[0]
-	if d.rehashing() {
-		b = d.b[1]
-	}
-	i := hash(e.key) & uint64(len(b)-1)
-	e.next = b[i]
-	b[i] = e
-	d.n++
+	e := newNode(key, val)
+	d.t.Insert(unsafe.Pointer(e), h, hash)
+	return e.key, true
 }
 
 // Delete removes key and returns its value and whether it was present.
 func (d *Dict[V]) Delete(key string) (V, bool) {
 	var zero V
-	if d.n == 0 {
+	if d.t.Len() == 0 {
 		return zero, false
 	}
-	d.rehashStep()
-	h := hash(key)
-	for i := 0; i < 2; i++ {
-		b := d.b[i]
-		if len(b) == 0 {
-			break
-		}
-		slot := &b[h&uint64(len(b)-1)]
-		for e := *slot; e != nil; slot, e = &e.next, e.next {
-			if e.key == key {
-				*slot = e.next
-				d.n--
-				d.shrinkIfSparse()
-				return e.val, true
-			}
-		}
-		if !d.rehashing() {
-			break
-		}
+	e := (*node[V])(d.t.Remove(key, hash(key), hash))
+	if e == nil {
+		return zero, false
 	}
-	return zero, false
-}
-
-// shrinkIfSparse starts shrinking below a 1/10 fill, as Redis's types do
-// after deletions (htNeedsResize, then dictResize).
-func (d *Dict[V]) shrinkIfSparse() {
-	if d.rehashing() || len(d.b[0]) <= minSize || d.n*10 >= len(d.b[0]) {
-		return
+	if n := d.t.ShrinkSize(); n != 0 {
+		d.t.StartRehash(make([]htable.Group, n), hash)
 	}
-	d.resize(d.n)
-}
-
-func sizeFor(n int) int {
-	if n <= minSize {
-		return minSize
-	}
-	return 1 << bits.Len(uint(n-1))
-}
-
-// resize starts an incremental rehash to the smallest power of two >= n.
-func (d *Dict[V]) resize(n int) {
-	if size := sizeFor(n); size != len(d.b[0]) {
-		d.b[1] = make([]*node[V], size)
-		d.rehash = 0
-		d.rehashStep()
-	}
+	return e.val, true
 }
 
 // Clear removes every key.
-func (d *Dict[V]) Clear() { *d = Dict[V]{} }
+func (d *Dict[V]) Clear() { d.t.Clear() }
 
 // All yields every key and value, in no particular order. The dict must
 // not be modified during the iteration.
 func (d *Dict[V]) All() iter.Seq2[string, V] {
 	return func(yield func(string, V) bool) {
-		for _, b := range d.b {
-			for _, e := range b {
-				for ; e != nil; e = e.next {
-					if !yield(e.key, e.val) {
-						return
-					}
-				}
-			}
-		}
+		d.t.Each(func(p unsafe.Pointer) bool {
+			e := (*node[V])(p)
+			return yield(e.key, e.val)
+		})
 	}
 }
 
-// Random returns a key and value chosen as Redis's dictGetFairRandomKey
-// does (a random non-empty bucket, then a random node of its chain); ok is
-// false when the dict is empty. rnd returns uniform random numbers.
+// Random returns a key and value chosen as fairly as Redis's
+// dictGetFairRandomKey (a random non-empty group, then a random node of
+// it); ok is false when the dict is empty. rnd returns uniform random
+// numbers.
 func (d *Dict[V]) Random(rnd func() uint64) (key string, val V, ok bool) {
-	if d.n == 0 {
+	e := (*node[V])(d.t.Random(rnd))
+	if e == nil {
 		return key, val, false
 	}
-	for {
-		t := 0
-		if d.rehashing() && rnd()&1 == 1 {
-			t = 1
-		}
-		b := d.b[t]
-		if e := b[rnd()&uint64(len(b)-1)]; e != nil {
-			n := 0
-			for x := e; x != nil; x = x.next {
-				n++
-			}
-			for k := rnd() % uint64(n); k > 0; k-- {
-				e = e.next
-			}
-			return e.key, e.val, true
-		}
-	}
+	return e.key, e.val, true
 }
 
-// Scan calls fn for the keys of the bucket(s) at cursor v and returns the
-// next cursor; 0 means the scan is complete. It is Redis's dictScan: the
-// cursor is incremented from its most significant bit, so buckets already
-// visited map to buckets already visited after the table grows or shrinks,
-// and every key present for the whole scan is returned at least once (some
-// may be returned more than once).
+// Scan calls fn for the keys at cursor v and returns the next cursor; 0
+// means the scan is complete. It is Redis's dictScan guarantee: every key
+// present for the whole scan is returned at least once (some may be
+// returned more than once), across resizes (htable's Scan).
 func (d *Dict[V]) Scan(v uint64, fn func(key string, val V)) uint64 {
-	if d.n == 0 {
-		return 0
-	}
-	emit := func(e *node[V]) {
-		for ; e != nil; e = e.next {
-			fn(e.key, e.val)
-		}
-	}
-	if !d.rehashing() {
-		m0 := uint64(len(d.b[0]) - 1)
-		emit(d.b[0][v&m0])
-		return nextCursor(v, m0)
-	}
-	small, large := d.b[0], d.b[1]
-	if len(small) > len(large) {
-		small, large = large, small
-	}
-	m0, m1 := uint64(len(small)-1), uint64(len(large)-1)
-	emit(small[v&m0])
-	// Visit the buckets of the larger table that expand the small bucket.
-	for {
-		emit(large[v&m1])
-		v = nextCursor(v, m1)
-		if v&(m0^m1) == 0 {
-			break
-		}
-	}
-	return v
-}
-
-// nextCursor increments v's bits under mask from the most significant end.
-func nextCursor(v, mask uint64) uint64 {
-	v |= ^mask
-	v = bits.Reverse64(v)
-	v++
-	return bits.Reverse64(v)
+	return d.t.Scan(v, hash, func(p unsafe.Pointer) {
+		e := (*node[V])(p)
+		fn(e.key, e.val)
+	})
 }

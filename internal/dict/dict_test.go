@@ -112,12 +112,12 @@ func TestShrinks(t *testing.T) {
 	// rehash between deletions as later writes would.
 	for i := 0; i < 9990; i++ {
 		d.Delete(strconv.Itoa(i))
-		for d.rehashing() {
-			d.rehashStep()
+		for d.t.Rehashing() {
+			d.t.RehashStep(hash)
 		}
 	}
-	if len(d.b[0]) > 64 {
-		t.Fatalf("table of %d buckets for %d keys did not shrink", len(d.b[0]), d.Len())
+	if n := d.t.Slots(); n > 64 {
+		t.Fatalf("table of %d slots for %d keys did not shrink", n, d.Len())
 	}
 }
 

@@ -122,6 +122,10 @@ func (gs *groups) maxUsed() int { return len(gs.g) * groupSlots * 7 / 8 }
 // Len returns the number of records.
 func (t *Table) Len() int { return t.n }
 
+// Slots returns the number of slots of the main table (the one a rehash
+// moves records out of).
+func (t *Table) Slots() int { return len(t.g[0].g) * groupSlots }
+
 // Rehashing reports whether an incremental resize is in progress.
 func (t *Table) Rehashing() bool { return t.g[1].g != nil }
 
