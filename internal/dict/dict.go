@@ -53,31 +53,41 @@ type node[V any] struct {
 }
 
 // Nodes with their key's bytes in the same allocation, for keys up to 64
-// bytes; a longer key is kept as the caller's string.
+// bytes; a longer key is kept as the caller's string. Each begins with a
+// node's fields and is used through a *node[V]. They repeat the fields
+// rather than embed a node[V] because Go pads a struct that ends in a
+// zero-size field (a set's V is struct{}): an embedded node would cost a
+// set member 8 bytes more, and a size class more.
 type (
 	nodeKey8[V any] struct {
-		node[V]
-		kb [8]byte
+		key string
+		val V
+		kb  [8]byte
 	}
 	nodeKey16[V any] struct {
-		node[V]
-		kb [16]byte
+		key string
+		val V
+		kb  [16]byte
 	}
 	nodeKey24[V any] struct {
-		node[V]
-		kb [24]byte
+		key string
+		val V
+		kb  [24]byte
 	}
 	nodeKey32[V any] struct {
-		node[V]
-		kb [32]byte
+		key string
+		val V
+		kb  [32]byte
 	}
 	nodeKey48[V any] struct {
-		node[V]
-		kb [48]byte
+		key string
+		val V
+		kb  [48]byte
 	}
 	nodeKey64[V any] struct {
-		node[V]
-		kb [64]byte
+		key string
+		val V
+		kb  [64]byte
 	}
 )
 
@@ -91,22 +101,22 @@ func newNode[V any](key string, val V) *node[V] {
 		return &node[V]{val: val}
 	case l <= 8:
 		x := new(nodeKey8[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	case l <= 16:
 		x := new(nodeKey16[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	case l <= 24:
 		x := new(nodeKey24[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	case l <= 32:
 		x := new(nodeKey32[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	case l <= 48:
 		x := new(nodeKey48[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	case l <= 64:
 		x := new(nodeKey64[V])
-		n, kb = &x.node, x.kb[:l]
+		n, kb = (*node[V])(unsafe.Pointer(x)), x.kb[:l]
 	default:
 		return &node[V]{key: key, val: val}
 	}
