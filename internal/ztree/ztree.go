@@ -62,6 +62,7 @@ package ztree
 import (
 	"iter"
 	"slices"
+	"unsafe"
 )
 
 // Item is one element of a sorted set.
@@ -91,6 +92,7 @@ type node struct {
 	members []string  // the matching members
 	kids    []*node   // inner: the children
 	sizes   []int     // inner: the number of elements under each child
+	block   bool      // n heads a leafBlock or an innerBlock (its arrays follow it)
 }
 
 func (n *node) leaf() bool { return n.kids == nil }
@@ -190,7 +192,7 @@ type (
 func newLeaf(capacity int) *node {
 	if capacity == maxLeaf {
 		b := new(leafBlock)
-		b.node = node{scores: b.scores[:0], members: b.members[:0]}
+		b.node = node{scores: b.scores[:0], members: b.members[:0], block: true}
 		return &b.node
 	}
 	return &node{scores: make([]float64, 0, capacity), members: make([]string, 0, capacity)}
@@ -198,7 +200,7 @@ func newLeaf(capacity int) *node {
 
 func newInner() *node {
 	b := new(innerBlock)
-	b.node = node{scores: b.scores[:0], members: b.members[:0], kids: b.kids[:0], sizes: b.sizes[:0]}
+	b.node = node{scores: b.scores[:0], members: b.members[:0], kids: b.kids[:0], sizes: b.sizes[:0], block: true}
 	return &b.node
 }
 
@@ -219,15 +221,43 @@ func (t *Tree) Len() int { return t.n }
 // the two cost about the same: the scan's branch is predictable, the
 // bisection's is a coin toss.
 func (n *node) search(it Item) int {
-	s := n.scores
+	scores, members := n.arrays()
 	i := 0
-	for i < len(s) && s[i] < it.Score {
+	for i < len(scores) && scores[i] < it.Score {
 		i++
 	}
-	for i < len(s) && s[i] == it.Score && n.members[i] < it.Member {
+	for i < len(scores) && scores[i] == it.Score && members[i] < it.Member {
 		i++
 	}
 	return i
+}
+
+// children returns inner node n's sizes and kids, as arrays does.
+func (n *node) children() ([]int, []*node) {
+	if !n.block {
+		return n.sizes, n.kids
+	}
+	b := (*innerBlock)(unsafe.Pointer(n))
+	k := len(n.kids)
+	return b.sizes[:k], b.kids[:k]
+}
+
+// arrays returns n's scores and members. For a block it addresses them
+// from n itself rather than through the slice headers, so that loading
+// them need not wait for n's first cache line: only the lengths come
+// from there, and the CPU predicts the loop past them.
+func (n *node) arrays() ([]float64, []string) {
+	k := len(n.scores)
+	switch {
+	case !n.block:
+		return n.scores, n.members
+	case n.kids == nil:
+		b := (*leafBlock)(unsafe.Pointer(n))
+		return b.scores[:k], b.members[:k]
+	default:
+		b := (*innerBlock)(unsafe.Pointer(n))
+		return b.scores[:k], b.members[:k]
+	}
 }
 
 // Insert adds it, which must not be present.
@@ -332,10 +362,11 @@ func (t *Tree) Position(it Item) int {
 		if i == len(n.scores) {
 			return t.n
 		}
-		for _, s := range n.sizes[:i] {
+		sizes, kids := n.children()
+		for _, s := range sizes[:i] {
 			r += s
 		}
-		n = n.kids[i]
+		n = kids[i]
 	}
 	return r + n.search(it)
 }
