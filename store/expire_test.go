@@ -120,3 +120,45 @@ func TestTimeFollowsClock(t *testing.T) {
 		t.Fatalf("TIME = %v, %v", v, err)
 	}
 }
+
+// TestTypedReadsSeeExpiry: the typed API's reads read the clock only for
+// keys that have a TTL (readKey); an expired key of every type must still
+// read as missing, and a key without a TTL as present, before the sweeper
+// has run.
+func TestTypedReadsSeeExpiry(t *testing.T) {
+	s, clock := openManual(t)
+	load := func(suffix string) {
+		s.Set("s"+suffix, "abc")
+		s.Hash("h"+suffix).Set("f", "v")
+		s.List("l"+suffix).RPush("a")
+		s.SetOf("t"+suffix).Add("m")
+		s.ZSet("z"+suffix).Add(Z{Score: 1, Member: "m"})
+	}
+	load("exp")
+	load("live")
+	for _, k := range []string{"sexp", "hexp", "lexp", "texp", "zexp"} {
+		if !s.Expire(k, time.Second) {
+			t.Fatalf("EXPIRE %s failed", k)
+		}
+	}
+	clock.now.Add(int64(2 * time.Second)) // without waking the sweeper
+	lens := func(suffix string) [7]int64 {
+		n1, _ := s.StrLen("s" + suffix)
+		r, _ := s.GetRange("s"+suffix, 0, -1)
+		b, _ := s.GetBit("s"+suffix, 1)
+		n2, _ := s.Hash("h" + suffix).Len()
+		n3, _ := s.List("l" + suffix).Len()
+		n4, _ := s.SetOf("t" + suffix).Len()
+		n5, _ := s.ZSet("z" + suffix).Card()
+		return [7]int64{n1, int64(len(r)), int64(b), n2, n3, n4, int64(n5)}
+	}
+	if got := lens("exp"); got != [7]int64{} {
+		t.Errorf("expired keys read as %v, want all zero", got)
+	}
+	if got := lens("live"); got != [7]int64{3, 3, 1, 1, 1, 1, 1} {
+		t.Errorf("live keys read as %v", got)
+	}
+	if s.TTL("zexp") != -2 || s.TTL("zlive") != -1 || s.Type("hexp") != "none" || s.Type("hlive") != "hash" {
+		t.Error("TTL or TYPE of an expired key")
+	}
+}

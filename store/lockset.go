@@ -136,12 +136,22 @@ func (d *DB) writeKey(key string, fn func(now int64) error) error {
 	return err
 }
 
-// readKey runs fn with key's shard read-locked, at the clock's now.
+// readKey runs fn with key's shard read-locked. fn's now is the clock's
+// time if key has a TTL, and 0 otherwise: a read needs the time only to
+// tell whether its key has expired, so fn must use now for nothing else.
+// Reading the clock costs a typed read on this kind of VM a third of its
+// time (about 45 ns, and it stops the CPU from starting on the next call
+// early), and most keys have no TTL.
 func (d *DB) readKey(key string, fn func(now int64) error) error {
-	sh := d.shardOf(key)
+	h := d.hash(key)
+	sh := &d.shards[shardIndex(h)]
 	sh.mu.RLock()
 	defer sh.mu.RUnlock()
-	return fn(d.s.nowMs())
+	var now int64
+	if e := sh.find(key, h); e != nil && e.ttl >= 0 {
+		now = d.s.nowMs()
+	}
+	return fn(now)
 }
 
 // lockKeys runs fn with the shards of keys[0], keys[step], ... locked in
