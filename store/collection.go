@@ -3,6 +3,8 @@ package store
 import (
 	"strings"
 	"unsafe"
+
+	"github.com/embedis/embedis/internal/dict"
 )
 
 // This file is what the collection types (hash, list, set, sorted set)
@@ -156,4 +158,28 @@ func (d *DB) dropIfEmpty(e *entry) bool {
 	h, sh := d.slot(e.key)
 	d.unlink(sh, e.key, h)
 	return true
+}
+
+// scanDict is scanGenericCommand's walk of a large collection's dict: it
+// visits cursors from cursor until the scan ends, count elements have been
+// seen (fn sees each; filtering is the caller's, so COUNT bounds the work,
+// not the reply), or 10*count cursors have been visited, and returns the
+// next cursor. Like Redis it counts a field and its value (pairs: hashes,
+// sorted sets) as two elements, and doubles count to match.
+func scanDict[V any](d *dict.Dict[V], cursor uint64, count int64, pairs bool, fn func(string, V)) uint64 {
+	count = min(count, 1<<40) // beyond any dict; keeps count*20 in range
+	per := int64(1)
+	if pairs {
+		count, per = 2*count, 2
+	}
+	var seen int64
+	for budget := count * 10; ; budget-- {
+		cursor = d.Scan(cursor, func(k string, v V) {
+			seen += per
+			fn(k, v)
+		})
+		if cursor == 0 || budget == 0 || seen >= count {
+			return cursor
+		}
+	}
 }

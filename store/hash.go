@@ -317,19 +317,11 @@ func (h *hash) scan(cursor uint64, a scanArgs, emit func(field, value string)) u
 		}
 		return 0
 	}
-	count := min(a.count, 1<<32) * 2 // Redis counts fields and values; the cap only avoids overflow
-	var seen int64
-	for budget := count * 10; ; budget-- {
-		cursor = h.ht.Scan(cursor, func(f, v string) {
-			seen += 2
-			if match(f) {
-				emit(f, v)
-			}
-		})
-		if cursor == 0 || budget == 0 || seen >= count {
-			return cursor
+	return scanDict(h.ht, cursor, a.count, true, func(f, v string) {
+		if match(f) {
+			emit(f, v)
 		}
-	}
+	})
 }
 
 // --- operations: the caller holds the key's shard lock ---

@@ -700,23 +700,7 @@ func (s *set) scan(cursor uint64, count int64, match func(string) bool) (uint64,
 		}
 		return 0, out
 	}
-	maxIter := count * 10
-	if count > maxInt64/10 {
-		maxIter = maxInt64
-	}
-	// Collect first, then filter: COUNT bounds the members looked at, not
-	// those returned.
-	var all []string
-	for {
-		cursor = s.ht.Scan(cursor, func(m string, _ struct{}) { all = append(all, m) })
-		if cursor == 0 || maxIter == 0 || int64(len(all)) >= count {
-			break
-		}
-		maxIter--
-	}
-	for _, m := range all {
-		keep(m)
-	}
+	cursor = scanDict(s.ht, cursor, count, false, func(m string, _ struct{}) { keep(m) })
 	return cursor, out
 }
 

@@ -871,19 +871,9 @@ func (z *zset) scan(cursor uint64, count int64, match func(string) bool) (uint64
 		}
 		return 0, out
 	}
-	var keys []string
-	count = min(count, 1<<40)
-	for maxIter := count * 20; ; maxIter-- {
-		cursor = z.dict.Scan(cursor, func(m string, s float64) {
-			keys = append(keys, m, redisstr.FormatDouble(s))
-		})
-		if cursor == 0 || maxIter == 0 || int64(len(keys)) >= 2*count {
-			break
-		}
-	}
-	for i := 0; i < len(keys); i += 2 {
-		emit(keys[i], keys[i+1])
-	}
+	cursor = scanDict(z.dict, cursor, count, true, func(m string, s float64) {
+		emit(m, redisstr.FormatDouble(s))
+	})
 	return cursor, out
 }
 
