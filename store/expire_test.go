@@ -130,9 +130,9 @@ func TestTypedReadsSeeExpiry(t *testing.T) {
 	load := func(suffix string) {
 		s.Set("s"+suffix, "abc")
 		s.Hash("h"+suffix).Set("f", "v")
-		s.List("l"+suffix).RPush("a")
-		s.SetOf("t"+suffix).Add("m")
-		s.ZSet("z"+suffix).Add(Z{Score: 1, Member: "m"})
+		s.List("l" + suffix).RPush("a")
+		s.SetOf("t" + suffix).Add("m")
+		s.ZSet("z" + suffix).Add(Z{Score: 1, Member: "m"})
 	}
 	load("exp")
 	load("live")
