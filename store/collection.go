@@ -183,3 +183,18 @@ func scanDict[V any](d *dict.Dict[V], cursor uint64, count int64, pairs bool, fn
 		}
 	}
 }
+
+// collOrReply returns the collection of kind k at args[1] for a read-only
+// command, as Redis's lookupKeyReadOrReply then checkType: when the key is
+// missing it calls missing and returns nil; on the wrong type it replies
+// WRONGTYPE and returns nil.
+func collOrReply[T any](c *call, k kind, missing func()) *T {
+	v, err := readColl[T](c.db, c.args[1], c.now, k)
+	switch {
+	case err != nil:
+		c.err(err)
+	case v == nil:
+		missing()
+	}
+	return v
+}

@@ -29,20 +29,9 @@ var hashCommands = []*command{
 // Hash command handlers (t_hash.c): they check arguments in Redis's order,
 // call the hash operations in hash.go, and reply.
 
-// hashOrReply returns the hash at args[1] for a read-only command. When it
-// is missing it writes empty (unless nil) and returns nil; on the wrong
-// type it writes WRONGTYPE and returns nil (Redis's lookupKeyReadOrReply
-// then checkType).
-func (c *call) hashOrReply(empty func()) *hash {
-	h, err := c.db.hashRead(c.args[1], c.now)
-	switch {
-	case err != nil:
-		c.err(err)
-	case h == nil:
-		empty()
-	}
-	return h
-}
+// hashOrReply returns the hash at args[1] for a read-only command, or
+// replies (collOrReply).
+func (c *call) hashOrReply(empty func()) *hash { return collOrReply[hash](c, kindHash, empty) }
 
 func (c *call) zero() { c.w.Int(0) }
 

@@ -121,13 +121,7 @@ func cmdLRange(c *call) {
 	if !ok {
 		return
 	}
-	l, err := c.db.listRead(c.args[1], c.now)
-	switch {
-	case err != nil:
-		c.err(err)
-	case l == nil:
-		c.w.Array(0)
-	default:
+	if l := collOrReply[list](c, kindList, c.emptyArray); l != nil {
 		from, to := indexSpan(l.n, start, stop)
 		c.w.Array(to - from)
 		for i := from; i < to; {

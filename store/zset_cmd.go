@@ -106,19 +106,9 @@ options:
 	}
 }
 
-// zsetOrReply returns the set at args[1] for reading. When the key is
-// missing it writes missing and returns nil; on the wrong type it writes
-// the error.
-func (c *call) zsetOrReply(missing func()) *zset {
-	z, err := c.db.readZSet(c.args[1], c.now)
-	switch {
-	case err != nil:
-		c.err(err)
-	case z == nil:
-		missing()
-	}
-	return z
-}
+// zsetOrReply returns the sorted set at args[1] for a read-only command,
+// or replies (collOrReply).
+func (c *call) zsetOrReply(missing func()) *zset { return collOrReply[zset](c, kindZSet, missing) }
 
 func (c *call) emptyArray() { c.w.Array(0) }
 
