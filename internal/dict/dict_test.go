@@ -2,8 +2,10 @@ package dict
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"testing"
+	"unsafe"
 )
 
 func TestSetGetDelete(t *testing.T) {
@@ -141,4 +143,159 @@ func TestRandom(t *testing.T) {
 	if len(counts) != 10 {
 		t.Fatalf("Random reached %d of 10 keys", len(counts))
 	}
+}
+
+// keyLengths are the key lengths at and around every inline class edge,
+// the empty key, and keys too long to inline.
+var keyLengths = []int{0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 47, 48, 49,
+	63, 64, 65, 100}
+
+// TestInlineKeys checks that keys of every class length round-trip
+// through Add, Get, Scan, Random, Delete and the rehashes of growing and
+// shrinking, that the stored key equals the input, and that it lives in
+// its node exactly when it is 1 to 64 bytes long.
+func TestInlineKeys(t *testing.T) {
+	t.Run("float64", func(t *testing.T) { testInlineKeys(t, func(i int) float64 { return float64(i) }) })
+	t.Run("string", func(t *testing.T) { testInlineKeys(t, strconv.Itoa) })
+	t.Run("struct", func(t *testing.T) { testInlineKeys(t, func(int) struct{} { return struct{}{} }) })
+}
+
+func testInlineKeys[V comparable](t *testing.T, val func(int) V) {
+	// key returns a fresh key of n bytes, distinct for each i (but one
+	// empty key).
+	key := func(n, i int) string {
+		b := make([]byte, n)
+		for j := range b {
+			b[j] = 'a' + byte(j%26)
+		}
+		s := strconv.Itoa(i)
+		copy(b[max(n-len(s), 0):], s)
+		return string(b)
+	}
+	const perLen = 300
+	var d Dict[V]
+	ref := map[string]V{}
+	for i := range perLen {
+		for _, n := range keyLengths {
+			k := key(n, i)
+			_, had := ref[k]
+			stored, added := d.Add(k, val(i))
+			if added == had || stored != k {
+				t.Fatalf("Add(%q) = %q,%v; present before: %v", k, stored, added, had)
+			}
+			ref[k] = val(i)
+			if again, _ := d.Add(k, val(i)); unsafe.StringData(again) != unsafe.StringData(stored) {
+				t.Fatalf("Add(%q) of a present key returned another string", k)
+			}
+		}
+	}
+	kbOffset := unsafe.Offsetof(nodeKey8[V]{}.kb)
+	for k := range ref {
+		e := d.find(k)
+		if e == nil {
+			t.Fatalf("%q not found", k)
+		}
+		inNode := len(k) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(e.key))) == uintptr(unsafe.Pointer(e))+kbOffset
+		if want := len(k) >= 1 && len(k) <= 64; inNode != want {
+			t.Fatalf("key of %d bytes: in its node %v, want %v", len(k), inNode, want)
+		}
+	}
+	check := func() {
+		t.Helper()
+		for k, v := range ref {
+			if got, ok := d.Get(k); !ok || got != v {
+				t.Fatalf("Get(%q) = %v,%v want %v", k, got, ok, v)
+			}
+		}
+		seen := map[string]bool{}
+		for c := uint64(0); ; {
+			c = d.Scan(c, func(k string, v V) {
+				if ref[k] != v {
+					t.Fatalf("Scan yielded %q=%v, want %v", k, v, ref[k])
+				}
+				seen[k] = true
+			})
+			if c == 0 {
+				break
+			}
+		}
+		if len(seen) != len(ref) || d.Len() != len(ref) {
+			t.Fatalf("Scan saw %d keys, Len %d, want %d", len(seen), d.Len(), len(ref))
+		}
+		r := rand.New(rand.NewPCG(3, 4))
+		for range 100 {
+			if k, v, ok := d.Random(r.Uint64); !ok || ref[k] != v {
+				t.Fatalf("Random = %q,%v,%v", k, v, ok)
+			}
+		}
+	}
+	check()
+	grown := d.t.Slots()
+	// Delete all but two keys of each length: the table shrinks.
+	kept := map[int]int{}
+	for k, v := range ref {
+		if kept[len(k)] < 2 {
+			kept[len(k)]++
+			continue
+		}
+		if got, ok := d.Delete(k); !ok || got != v {
+			t.Fatalf("Delete(%q) = %v,%v want %v", k, got, ok, v)
+		}
+		delete(ref, k)
+		if _, ok := d.Get(k); ok {
+			t.Fatalf("Get(%q) after Delete found it", k)
+		}
+	}
+	check()
+	for d.t.Rehashing() {
+		d.t.RehashStep(hash)
+	}
+	if d.t.Slots() > grown/8 {
+		t.Fatalf("%d slots after deleting down to %d keys (%d grown)", d.t.Slots(), d.Len(), grown)
+	}
+	check()
+	d.Clear()
+	if _, ok := d.Get(key(16, 0)); ok || d.Len() != 0 {
+		t.Fatal("keys after Clear")
+	}
+}
+
+// BenchmarkGet looks up random keys of 16 bytes in a dict of 1M, each
+// written into a reused buffer as a request's would be, so that the
+// benchmark's own input is in cache and the dict's misses are measured.
+// The dict is built once per process, outside the timings, and the
+// garbage collected before them, so that no GC runs while they are timed.
+func BenchmarkGet(b *testing.B) {
+	const n = 1 << 20
+	if benchDict == nil {
+		benchDict = new(Dict[float64])
+		for i := range n {
+			benchDict.Set(string(benchKey(nil, i)), float64(i))
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	seq := make([]int, 1<<16)
+	for i := range seq {
+		seq[i] = r.IntN(n)
+	}
+	buf := make([]byte, 0, 16)
+	runtime.GC()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf = benchKey(buf, seq[i&(len(seq)-1)])
+		if _, ok := benchDict.Get(unsafe.String(unsafe.SliceData(buf), len(buf))); !ok {
+			b.Fatal("missing key")
+		}
+	}
+}
+
+var benchDict *Dict[float64]
+
+// benchKey appends to buf[:0] the 16-byte key of i: "k" and 15 digits.
+func benchKey(buf []byte, i int) []byte {
+	buf = append(buf[:0], 'k')
+	for p := int64(1e14); p > 0; p /= 10 {
+		buf = append(buf, byte('0'+int64(i)/p%10))
+	}
+	return buf
 }
