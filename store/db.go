@@ -62,6 +62,19 @@ func (d *DB) lookupWrite(key string, now int64) *entry {
 }
 
 // lookupWriteIn is lookupWrite with key's hash and shard already known.
+// nowFor returns the clock's time if any key of shard sh has a TTL, and 0
+// otherwise. A command that needs the time only to tell whether its key
+// has expired passes it on as its now: no key of a shard without TTLs can
+// have expired, and the clock is not read, which on this kind of VM costs
+// about 45 ns and stops the CPU from starting early on the next command.
+// The shard's lock must be held.
+func (d *DB) nowFor(sh *shard) int64 {
+	if len(sh.ttl) == 0 {
+		return 0
+	}
+	return d.s.nowMs()
+}
+
 func (d *DB) lookupWriteIn(sh *shard, key string, h uint64, now int64) *entry {
 	e := sh.find(key, h)
 	if e == nil {

@@ -343,7 +343,12 @@ func (d *DB) Set(key, value string, opts ...SetOption) (bool, error) {
 	sh := d.shardOf(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	now := d.s.nowMs()
+	// A plain SET needs the time only to tell whether the old value has
+	// expired (nowFor); options may need it to compute an expiry.
+	now := d.nowFor(sh)
+	if len(opts) > 0 {
+		now = d.s.nowMs()
+	}
 	a, err := d.setArgsOf(opts, now)
 	if err != nil {
 		return false, err
