@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"unsafe"
 )
 
 // check verifies the invariants of the package doc and that t holds want.
@@ -25,6 +26,7 @@ func check(t *testing.T, tr *Tree, want []Item) {
 		if n.entries() == 0 {
 			t.Fatalf("empty node at depth %d", depth)
 		}
+		checkBlock(t, n)
 		if n.leaf() {
 			if leafDepth < 0 {
 				leafDepth = depth
@@ -70,6 +72,28 @@ func check(t *testing.T, tr *Tree, want []Item) {
 	slices.Reverse(rev)
 	if !slices.Equal(rev, want) {
 		t.Fatal("reverse iteration differs")
+	}
+}
+
+// checkBlock verifies that a block node's slices still point into its own
+// arrays, which searches read directly (node.arrays, node.children): a
+// slice that grew past its capacity would have moved.
+func checkBlock(t *testing.T, n *node) {
+	t.Helper()
+	if !n.block {
+		return
+	}
+	if n.leaf() {
+		b := (*leafBlock)(unsafe.Pointer(n))
+		if unsafe.SliceData(n.scores) != &b.scores[0] || unsafe.SliceData(n.members) != &b.members[0] {
+			t.Fatal("a leaf block's slices left its arrays")
+		}
+		return
+	}
+	b := (*innerBlock)(unsafe.Pointer(n))
+	if unsafe.SliceData(n.scores) != &b.scores[0] || unsafe.SliceData(n.members) != &b.members[0] ||
+		unsafe.SliceData(n.sizes) != &b.sizes[0] || unsafe.SliceData(n.kids) != &b.kids[0] {
+		t.Fatal("an inner block's slices left its arrays")
 	}
 }
 
