@@ -311,11 +311,12 @@ func (t *Table) regrow(hash func(string) uint64) {
 }
 
 // ShrinkSize returns the number of groups the table should shrink to, or
-// 0. Tables shrink below 1/8 fill (Redis resizes below 10%). Shrinking is
-// not done by remove: the sweeper does it (Redis's cron does too),
-// allocating the new groups before it takes the shard lock.
+// 0. Tables shrink below 1/8 of their slots filled (Redis resizes below
+// 10%). Remove does not shrink: the owner asks (the store's sweeper, as
+// Redis's cron does, allocating the new groups before it takes the shard
+// lock; the dict after a delete).
 func (t *Table) ShrinkSize() int {
-	if t.Rehashing() || len(t.g[0].g) <= 1 || t.n*8 >= len(t.g[0].g) {
+	if t.Rehashing() || len(t.g[0].g) <= 1 || t.n*8 >= len(t.g[0].g)*groupSlots {
 		return 0
 	}
 	return SizeFor(t.n)

@@ -257,3 +257,29 @@ func (m *tableModel) hasDisplacedAcross() bool {
 	}
 	return false
 }
+
+// TestShrinkThreshold: a table shrinks once fewer than 1/8 of its slots
+// are filled, not before, and to a size that holds its records at most
+// half full.
+func TestShrinkThreshold(t *testing.T) {
+	m := newTableModel(t)
+	for i := 0; i < 10000; i++ {
+		m.insert(strconv.Itoa(i))
+	}
+	for m.tab.Rehashing() {
+		m.tab.RehashStep(m.hash)
+	}
+	slots := m.tab.Slots()
+	for i := 0; m.tab.Len()*8 >= slots; i++ {
+		if n := m.tab.ShrinkSize(); n != 0 {
+			t.Fatalf("%d records in %d slots: ShrinkSize %d, want 0", m.tab.Len(), slots, n)
+		}
+		m.remove(strconv.Itoa(i))
+	}
+	n := m.tab.ShrinkSize()
+	if n == 0 || n*groupSlots > slots/2 || m.tab.Len()*2 > n*groupSlots {
+		t.Fatalf("%d records in %d slots: ShrinkSize %d groups", m.tab.Len(), slots, n)
+	}
+	m.shrink()
+	m.check()
+}
