@@ -49,6 +49,22 @@ func TestDiffZSet(t *testing.T) {
 	})
 }
 
+// TestDiffZSetLongScores: scores with more significant digits than Go's
+// strconv parses exactly (800), where glibc's strtod is still exact.
+func TestDiffZSetLongScores(t *testing.T) {
+	ones := strings.Repeat("1", 1000)
+	zeros := strings.Repeat("0", 200000)
+	runCases(t, [][]string{
+		{"ZADD", "z", ones + "e-500", "over"}, {"ZADD", "z", ones + "e-1300", "ok"}, {"ZSCORE", "z", "ok"},
+		{"ZADD", "z", "1" + zeros + "e-200000", "one"}, {"ZSCORE", "z", "one"},
+		{"ZADD", "z", "1." + strings.Repeat("0", 950), "one2"}, {"ZSCORE", "z", "one2"},
+		{"ZADD", "z", "0." + strings.Repeat("0", 900) + ones, "small"}, {"ZSCORE", "z", "small"},
+		{"ZADD", "z", "2." + strings.Repeat("0", 900) + "1", "two"}, {"ZSCORE", "z", "two"},
+		{"ZADD", "z", strings.Repeat("9", 850) + "e-542", "near"}, {"ZSCORE", "z", "near"},
+		{"ZINCRBY", "z", ones + "e-999", "ok"}, {"ZCOUNT", "z", ones + "e-1300", "+inf"},
+	})
+}
+
 func TestDiffZSetRanges(t *testing.T) {
 	setup := [][]string{
 		{"ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e", "5", "f", "-inf", "ninf", "inf", "pinf", "2.5", "bc"},

@@ -273,8 +273,8 @@ func parsePlainDecimal(s string) (float64, bool) {
 			break
 		}
 	}
-	if digits == 0 {
-		return 0, false
+	if digits == 0 || digits > maxDigits {
+		return 0, false // long mantissas: see truncateDigits
 	}
 	if i < len(s) {
 		if s[i] != 'e' && s[i] != 'E' {

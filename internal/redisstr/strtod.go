@@ -28,6 +28,27 @@ func Strtod(s string) (float64, bool) {
 	return f, true
 }
 
+// maxDigits is how many significant digits truncateDigits keeps: enough
+// to round any double correctly (767 can matter), and fewer than the 800
+// that strconv.ParseFloat handles exactly (beyond 800 it misplaces the
+// decimal point: golang/go#42436).
+const maxDigits = 780
+
+// truncateDigits returns digits × 10^exp with at most maxDigits+1
+// significant digits: the first maxDigits, then a sticky 1 if any digit
+// dropped was not 0, so that rounding still goes the right way.
+func truncateDigits(digits string, exp int64) (string, int64) {
+	if len(digits) <= maxDigits {
+		return digits, exp
+	}
+	dropped := digits[maxDigits:]
+	digits, exp = digits[:maxDigits], exp+int64(len(dropped))
+	if strings.Trim(dropped, "0") != "" {
+		digits, exp = digits+"1", exp-1
+	}
+	return digits, exp
+}
+
 // float converts a scanned number as strtod does: an overflow gives ±Inf
 // and an underflow 0 or a subnormal, and erange reports either, as strtod
 // sets errno to ERANGE.
@@ -45,7 +66,8 @@ func (r cNumber) float() (f float64, erange bool) {
 	case n < -400: // certain underflow
 		f = 0
 	default:
-		f, _ = strconv.ParseFloat(r.digits+"e"+strconv.FormatInt(r.exp, 10), 64)
+		digits, exp := truncateDigits(r.digits, r.exp)
+		f, _ = strconv.ParseFloat(digits+"e"+strconv.FormatInt(exp, 10), 64)
 	}
 	erange = !r.inf && (math.IsInf(f, 0) || f == 0 && r.nonzero)
 	if r.neg {
