@@ -180,12 +180,13 @@ func (z *zset) stored(score float64) float64 {
 
 // update changes present member's score from old to score.
 func (z *zset) update(member string, old, score float64) {
-	r := z.position(member, old)
-	z.tree.DeleteRange(r, r+1, nil)
+	prev := z.tree.DeleteAt(z.position(member, old))
 	if z.dict != nil {
-		member, _ = z.dict.Add(member, score) // keep sharing the dict's bytes
+		*z.dict.Ptr(member) = score
 	}
-	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
+	// prev.Member is the set's own copy (the dict's bytes, when it has a
+	// dict), not the caller's string.
+	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: prev.Member})
 }
 
 // remove deletes member and reports whether it was present.
@@ -208,6 +209,13 @@ func (z *zset) position(member string, s float64) int {
 func (z *zset) removeRanks(lo, hi int) int {
 	if lo >= hi {
 		return 0
+	}
+	if hi-lo == 1 {
+		it := z.tree.DeleteAt(lo)
+		if z.dict != nil {
+			z.dict.Delete(it.Member)
+		}
+		return 1
 	}
 	var forget func(ztree.Item)
 	if z.dict != nil {

@@ -430,9 +430,49 @@ func (n *node) searchPred(pred func(Item) bool) int {
 func (t *Tree) Delete(it Item) bool {
 	r, ok := t.Rank(it)
 	if ok {
-		t.DeleteRange(r, r+1, nil)
+		t.DeleteAt(r)
 	}
 	return ok
+}
+
+// DeleteAt removes the element of rank r (0 <= r < Len()) and returns it.
+// It is DeleteRange for one element, which ZADD and ZINCRBY do on every
+// score change, without DeleteRange's walk over every child of each node
+// on the path: one descent, and a separator rewritten only where the
+// element was its child's largest.
+func (t *Tree) DeleteAt(r int) Item {
+	it := t.root.deleteAt(r)
+	t.n--
+	t.shrinkRoot()
+	return it
+}
+
+func (n *node) deleteAt(r int) Item {
+	if n.leaf() {
+		it := n.item(r)
+		n.deleteEntries(r, r+1)
+		return it
+	}
+	i, rest := n.child(r)
+	k := n.kids[i]
+	it := k.deleteAt(rest)
+	n.sizes[i]--
+	if k.entries() > 0 && rest == n.sizes[i] { // it was k's largest
+		n.setItem(i, k.max())
+	}
+	n.fix(k)
+	return it
+}
+
+// shrinkRoot drops root levels left with a single child, and the root of
+// an empty tree.
+func (t *Tree) shrinkRoot() {
+	for t.root != nil && !t.root.leaf() && len(t.root.kids) == 1 {
+		t.root = t.root.kids[0]
+	}
+	if t.n == 0 {
+		t.root = nil
+	}
 }
 
 // DeleteRange removes the elements of ranks lo to hi-1, calling removed
@@ -444,12 +484,7 @@ func (t *Tree) DeleteRange(lo, hi int, removed func(Item)) {
 	}
 	t.root.removeRange(lo, hi, removed)
 	t.n -= hi - lo
-	for t.root != nil && !t.root.leaf() && len(t.root.kids) == 1 {
-		t.root = t.root.kids[0]
-	}
-	if t.n == 0 {
-		t.root = nil
-	}
+	t.shrinkRoot()
 }
 
 // removeRange removes the elements of ranks [lo, hi) under n, where

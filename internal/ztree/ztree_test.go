@@ -276,3 +276,28 @@ func BenchmarkPosition(b *testing.B) {
 		})
 	}
 }
+
+// TestDeleteAt removes elements by rank, in random order, until the tree
+// is empty, checking the element returned and the invariants each time.
+func TestDeleteAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var tr Tree
+	var model []Item
+	for i := 0; i < 3000; i++ {
+		it := Item{float64(r.IntN(500)), fmt.Sprintf("m%d", i)}
+		tr.Insert(it)
+		i, _ := slices.BinarySearchFunc(model, it, cmp)
+		model = slices.Insert(model, i, it)
+	}
+	for step := 0; len(model) > 0; step++ {
+		k := r.IntN(len(model))
+		if got := tr.DeleteAt(k); got != model[k] {
+			t.Fatalf("DeleteAt(%d) = %v, want %v", k, got, model[k])
+		}
+		model = slices.Delete(model, k, k+1)
+		if step%97 == 0 || len(model) < 300 {
+			check(t, &tr, model)
+		}
+	}
+	check(t, &tr, nil)
+}
