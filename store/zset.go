@@ -180,12 +180,16 @@ func (z *zset) stored(score float64) float64 {
 
 // update changes present member's score from old to score.
 func (z *zset) update(member string, old, score float64) {
-	prev := z.tree.DeleteAt(z.position(member, old))
 	if z.dict != nil {
 		*z.dict.Ptr(member) = score
 	}
+	r := z.position(member, old)
+	if z.tree.SetScoreAt(r, z.stored(score)) {
+		return // it stays between its neighbours: updated in place
+	}
 	// prev.Member is the set's own copy (the dict's bytes, when it has a
 	// dict), not the caller's string.
+	prev := z.tree.DeleteAt(r)
 	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: prev.Member})
 }
 

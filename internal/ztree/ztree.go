@@ -464,6 +464,30 @@ func (n *node) deleteAt(r int) Item {
 	return it
 }
 
+// SetScoreAt gives the element of rank r the score score if that keeps it
+// at rank r without touching a separator, and reports whether it did:
+// the element must not be its leaf's first or last, and must stay between
+// its two neighbours. This is Redis's zslUpdateScore fast path, for the
+// common ZINCRBY that moves an element less than its neighbours' gap; the
+// caller deletes and reinserts otherwise.
+func (t *Tree) SetScoreAt(r int, score float64) bool {
+	n := t.root
+	for !n.leaf() {
+		var i int
+		i, r = n.child(r)
+		n = n.kids[i]
+	}
+	if r == 0 || r >= len(n.scores)-1 {
+		return false
+	}
+	it := Item{score, n.members[r]}
+	if !Less(n.item(r-1), it) || !Less(it, n.item(r+1)) {
+		return false
+	}
+	n.scores[r] = score
+	return true
+}
+
 // shrinkRoot drops root levels left with a single child, and the root of
 // an empty tree.
 func (t *Tree) shrinkRoot() {

@@ -301,3 +301,47 @@ func TestDeleteAt(t *testing.T) {
 	}
 	check(t, &tr, nil)
 }
+
+// TestSetScoreAt moves random elements by small and large amounts, in
+// place where SetScoreAt allows it and by delete and insert otherwise,
+// checking the tree against a model.
+func TestSetScoreAt(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var tr Tree
+	var model []Item
+	for i := 0; i < 2000; i++ {
+		it := Item{float64(r.IntN(100000)), fmt.Sprintf("m%d", i)}
+		tr.Insert(it)
+		j, _ := slices.BinarySearchFunc(model, it, cmp)
+		model = slices.Insert(model, j, it)
+	}
+	inPlace := 0
+	for step := 0; step < 20000; step++ {
+		k := r.IntN(len(model))
+		score := model[k].Score + float64(r.IntN(200)-100)
+		if r.IntN(10) == 0 {
+			score = float64(r.IntN(100000))
+		}
+		it := Item{score, model[k].Member}
+		if tr.SetScoreAt(k, score) {
+			inPlace++
+			if k > 0 && !Less(model[k-1], it) || k < len(model)-1 && !Less(it, model[k+1]) {
+				t.Fatalf("SetScoreAt(%d, %v) moved %v out of order", k, score, model[k])
+			}
+			model[k] = it
+		} else {
+			tr.DeleteAt(k)
+			tr.Insert(it)
+			model = slices.Delete(model, k, k+1)
+			j, _ := slices.BinarySearchFunc(model, it, cmp)
+			model = slices.Insert(model, j, it)
+		}
+		if step%499 == 0 {
+			check(t, &tr, model)
+		}
+	}
+	check(t, &tr, model)
+	if inPlace < 1000 {
+		t.Fatalf("only %d of 20000 updates were in place", inPlace)
+	}
+}
