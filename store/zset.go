@@ -32,7 +32,8 @@ package store
 // # Meeting Redis's complexity
 //
 // ZADD, ZREM, ZINCRBY: a dict lookup, then an O(log n) tree insert or
-// delete. ZRANK: the score from the dict, then the tree's rank query,
+// delete; a score change that keeps the element between its neighbours
+// updates it in place, as Redis's zslUpdateScore does. ZRANK: the score from the dict, then the tree's rank query,
 // O(log n). ZRANGE by index: the tree's select, O(log n), then O(1) per
 // element. Score and lex ranges: two O(log n) searches for the bounds, so
 // ZCOUNT and ZLEXCOUNT are O(log n) and a range is O(log n + m);

@@ -41,7 +41,7 @@
 //
 // # Complexity
 //
-// Insert, Delete, Rank, At and Search are O(log n); an iteration from a rank
+// Insert, Delete, DeleteAt, SetScoreAt, Rank, At and Search are O(log n); an iteration from a rank
 // is O(log n) to start and O(1) amortised per element; DeleteRange of m
 // elements is O(log n + m).
 //
