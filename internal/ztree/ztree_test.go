@@ -277,6 +277,14 @@ func BenchmarkPosition(b *testing.B) {
 	}
 }
 
+// insertBoth inserts it into tr and into model, a sorted slice, and
+// returns the model.
+func insertBoth(tr *Tree, model []Item, it Item) []Item {
+	tr.Insert(it)
+	i, _ := slices.BinarySearchFunc(model, it, cmp)
+	return slices.Insert(model, i, it)
+}
+
 // TestDeleteAt removes elements by rank, in random order, until the tree
 // is empty, checking the element returned and the invariants each time.
 func TestDeleteAt(t *testing.T) {
@@ -284,10 +292,7 @@ func TestDeleteAt(t *testing.T) {
 	var tr Tree
 	var model []Item
 	for i := 0; i < 3000; i++ {
-		it := Item{float64(r.IntN(500)), fmt.Sprintf("m%d", i)}
-		tr.Insert(it)
-		i, _ := slices.BinarySearchFunc(model, it, cmp)
-		model = slices.Insert(model, i, it)
+		model = insertBoth(&tr, model, Item{float64(r.IntN(500)), fmt.Sprintf("m%d", i)})
 	}
 	for step := 0; len(model) > 0; step++ {
 		k := r.IntN(len(model))
@@ -310,10 +315,7 @@ func TestSetScoreAt(t *testing.T) {
 	var tr Tree
 	var model []Item
 	for i := 0; i < 2000; i++ {
-		it := Item{float64(r.IntN(100000)), fmt.Sprintf("m%d", i)}
-		tr.Insert(it)
-		j, _ := slices.BinarySearchFunc(model, it, cmp)
-		model = slices.Insert(model, j, it)
+		model = insertBoth(&tr, model, Item{float64(r.IntN(100000)), fmt.Sprintf("m%d", i)})
 	}
 	inPlace := 0
 	for step := 0; step < 20000; step++ {
@@ -331,10 +333,7 @@ func TestSetScoreAt(t *testing.T) {
 			model[k] = it
 		} else {
 			tr.DeleteAt(k)
-			tr.Insert(it)
-			model = slices.Delete(model, k, k+1)
-			j, _ := slices.BinarySearchFunc(model, it, cmp)
-			model = slices.Insert(model, j, it)
+			model = insertBoth(&tr, slices.Delete(model, k, k+1), it)
 		}
 		if step%499 == 0 {
 			check(t, &tr, model)
