@@ -285,15 +285,23 @@ func insertBoth(tr *Tree, model []Item, it Item) []Item {
 	return slices.Insert(model, i, it)
 }
 
+// randomTree returns a tree of n elements with integer scores below
+// scores (so some tie), the same elements sorted, and the random source
+// that made them, seeded with seed, for the test to go on with.
+func randomTree(seed uint64, n, scores int) (*rand.Rand, Tree, []Item) {
+	r := rand.New(rand.NewPCG(seed, seed+1))
+	var tr Tree
+	var model []Item
+	for i := 0; i < n; i++ {
+		model = insertBoth(&tr, model, Item{float64(r.IntN(scores)), fmt.Sprintf("m%d", i)})
+	}
+	return r, tr, model
+}
+
 // TestDeleteAt removes elements by rank, in random order, until the tree
 // is empty, checking the element returned and the invariants each time.
 func TestDeleteAt(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	var tr Tree
-	var model []Item
-	for i := 0; i < 3000; i++ {
-		model = insertBoth(&tr, model, Item{float64(r.IntN(500)), fmt.Sprintf("m%d", i)})
-	}
+	r, tr, model := randomTree(5, 3000, 500)
 	for step := 0; len(model) > 0; step++ {
 		k := r.IntN(len(model))
 		if got := tr.DeleteAt(k); got != model[k] {
@@ -311,12 +319,7 @@ func TestDeleteAt(t *testing.T) {
 // place where SetScoreAt allows it and by delete and insert otherwise,
 // checking the tree against a model.
 func TestSetScoreAt(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 8))
-	var tr Tree
-	var model []Item
-	for i := 0; i < 2000; i++ {
-		model = insertBoth(&tr, model, Item{float64(r.IntN(100000)), fmt.Sprintf("m%d", i)})
-	}
+	r, tr, model := randomTree(7, 2000, 100000)
 	inPlace := 0
 	for step := 0; step < 20000; step++ {
 		k := r.IntN(len(model))
