@@ -135,15 +135,9 @@ func listPopN(left bool, count int) popFunc[[]string] {
 }
 
 func cmdBLMove(c *call) {
-	from, ok := c.listEndArg(3)
-	if !ok {
-		return
+	if from, to, ok := c.moveEnds(); ok {
+		c.blockingMove(from, to, 5)
 	}
-	to, ok := c.listEndArg(4)
-	if !ok {
-		return
-	}
-	c.blockingMove(from, to, 5)
 }
 
 func cmdBRPopLPush(c *call) { c.blockingMove(false, true, 3) }

@@ -257,28 +257,26 @@ func cmdLPos(c *call) {
 	}
 }
 
-// listEndArg parses LEFT or RIGHT (any case) at args[i].
-func (c *call) listEndArg(i int) (left, ok bool) {
-	switch {
-	case strings.EqualFold(c.args[i], "right"):
-		return false, true
-	case strings.EqualFold(c.args[i], "left"):
-		return true, true
+// moveEnds parses LMOVE's and BLMOVE's wherefrom and whereto (args[3] and
+// args[4]): LEFT or RIGHT in any case, true for LEFT.
+func (c *call) moveEnds() (from, to, ok bool) {
+	var ends [2]bool
+	for i := range ends {
+		switch {
+		case strings.EqualFold(c.args[3+i], "left"):
+			ends[i] = true
+		case !strings.EqualFold(c.args[3+i], "right"):
+			c.err(ErrSyntax)
+			return false, false, false
+		}
 	}
-	c.err(ErrSyntax)
-	return false, false
+	return ends[0], ends[1], true
 }
 
 func cmdLMove(c *call) {
-	from, ok := c.listEndArg(3)
-	if !ok {
-		return
+	if from, to, ok := c.moveEnds(); ok {
+		c.move(from, to)
 	}
-	to, ok := c.listEndArg(4)
-	if !ok {
-		return
-	}
-	c.move(from, to)
 }
 
 func cmdRPopLPush(c *call) { c.move(false, true) }
