@@ -220,26 +220,33 @@ func loopSerial(b *testing.B, fn func(pos int, buf []string) error) {
 // about networkGoroutines for a peer behind a connection. Each goroutine
 // numbers its operations from its own starting point.
 func loopParallel(b *testing.B, network bool, fn func(pos int, buf []string) error) {
+	loopWorkers(b, network, func(worker, pos int, buf []string) error {
+		return fn(worker*104729+pos, buf)
+	})
+}
+
+// loopWorkers is loopParallel for operations that need to know their
+// goroutine: worker numbers them from 1, and each numbers its operations
+// from 0.
+func loopWorkers(b *testing.B, network bool, fn func(worker, pos int, buf []string) error) {
 	if network {
 		procs := runtime.GOMAXPROCS(0)
 		b.SetParallelism((networkGoroutines + procs - 1) / procs)
 	}
-	var worker atomic.Int64
+	var workers atomic.Int64
 	var failed atomic.Bool
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
-		// Each goroutine starts at its own place in the sequence.
-		pos := int(worker.Add(1)) * 104729
+		worker := int(workers.Add(1))
 		buf := make([]string, mgetWidth+1)
-		for pb.Next() {
-			if err := fn(pos, buf); err != nil {
+		for pos := 0; pb.Next(); pos++ {
+			if err := fn(worker, pos, buf); err != nil {
 				if failed.CompareAndSwap(false, true) {
 					b.Error(err)
 				}
 				return
 			}
-			pos++
 		}
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/alicebob/miniredis/v2"
@@ -263,34 +262,10 @@ func runSetOp(b *testing.B, fn setOp) {
 			defer closeFn()
 			runtime.GC()
 			b.Run("mode=serial", func(b *testing.B) {
-				b.ReportAllocs()
-				b.ResetTimer()
-				for i := 0; i < b.N; i++ {
-					if err := fn(c, 0, i); err != nil {
-						b.Fatal(err)
-					}
-				}
+				loopSerial(b, func(pos int, _ []string) error { return fn(c, 0, pos) })
 			})
 			b.Run("mode=parallel", func(b *testing.B) {
-				if p.network {
-					procs := runtime.GOMAXPROCS(0)
-					b.SetParallelism((networkGoroutines + procs - 1) / procs)
-				}
-				var worker atomic.Int64
-				var failed atomic.Bool
-				b.ReportAllocs()
-				b.ResetTimer()
-				b.RunParallel(func(pb *testing.PB) {
-					g := int(worker.Add(1))
-					for pos := 0; pb.Next(); pos++ {
-						if err := fn(c, g, pos); err != nil {
-							if failed.CompareAndSwap(false, true) {
-								b.Error(err)
-							}
-							return
-						}
-					}
-				})
+				loopWorkers(b, p.network, func(g, pos int, _ []string) error { return fn(c, g, pos) })
 			})
 		})
 	}
