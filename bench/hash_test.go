@@ -327,38 +327,14 @@ func BenchmarkHashMemory(b *testing.B) {
 		})
 	}
 	b.Run("peer=redis-server", func(b *testing.B) {
-		addr, _ := openPeer(b, "redis-server", func() (string, func(), error) {
-			addr, err := redisAddr()
-			return addr, nil, err
-		})
-		ctx := context.Background()
-		rdb := redis.NewClient(&redis.Options{Addr: addr})
-		defer rdb.Close()
-		var total float64
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			rdb.FlushAll(ctx)
-			before, err := usedMemory(ctx, rdb)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
+		redisMemoryPer(b, n, "B/field", func(ctx context.Context, rdb *redis.Client) error {
 			if err := loadRedisHash(rdb, n); err != nil {
-				b.Fatal(err)
-			}
-			b.StopTimer()
-			after, err := usedMemory(ctx, rdb)
-			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			if enc := rdb.ObjectEncoding(ctx, hashKey).Val(); n > 512 && enc != "hashtable" {
-				b.Fatalf("redis-server's encoding: %q", enc)
+				return fmt.Errorf("redis-server's encoding: %q", enc)
 			}
-			total += float64(after) - float64(before)
-			b.StartTimer()
-		}
-		b.StopTimer()
-		rdb.FlushAll(ctx)
-		b.ReportMetric(total/float64(b.N)/float64(n), "B/field")
+			return nil
+		})
 	})
 }

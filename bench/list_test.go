@@ -218,36 +218,9 @@ func BenchmarkListMemory(b *testing.B) {
 		b.ReportMetric(total/float64(b.N)/float64(n), "B/elem")
 	})
 	b.Run("peer=redis-server", func(b *testing.B) {
-		addr, err := redisAddr()
-		if err != nil {
-			b.Skip(err)
-		}
-		ctx := context.Background()
-		rdb := redis.NewClient(&redis.Options{Addr: addr})
-		defer rdb.Close()
-		var total float64
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			rdb.FlushAll(ctx)
-			before, err := usedMemory(ctx, rdb)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-			if err := (goredisList{rdb}).fillWith("list", elems); err != nil {
-				b.Fatal(err)
-			}
-			b.StopTimer()
-			after, err := usedMemory(ctx, rdb)
-			if err != nil {
-				b.Fatal(err)
-			}
-			total += float64(after - before)
-			b.StartTimer()
-		}
-		b.StopTimer()
-		rdb.FlushAll(ctx)
-		b.ReportMetric(total/float64(b.N)/float64(n), "B/elem")
+		redisMemoryPer(b, n, "B/elem", func(_ context.Context, rdb *redis.Client) error {
+			return (goredisList{rdb}).fillWith("list", elems)
+		})
 	})
 }
 

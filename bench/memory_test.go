@@ -3,6 +3,7 @@ package bench
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -157,17 +158,35 @@ func liveHeap() uint64 {
 }
 
 func benchRedisMemory(b *testing.B, n int) {
+	count := strconv.Itoa(n)
+	redisMemoryPer(b, n, "B/key", func(ctx context.Context, rdb *redis.Client) error {
+		if err := rdb.Do(ctx, "DEBUG", "POPULATE", count, "key", "16").Err(); err != nil {
+			return fmt.Errorf("DEBUG POPULATE (needs --enable-debug-command yes): %w", err)
+		}
+		if got := rdb.DBSize(ctx).Val(); got != int64(n) {
+			return fmt.Errorf("DEBUG POPULATE left %d keys, want %d", got, n)
+		}
+		return nil
+	})
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/key")
+}
+
+// redisMemoryPer reports redis-server's used_memory growth per element,
+// as metric unit ("B/key", "B/field"...), for load, which stores n
+// elements in the flushed server; only load is timed. It skips the
+// benchmark when redis-server is not installed here.
+func redisMemoryPer(b *testing.B, n int, unit string, load func(ctx context.Context, rdb *redis.Client) error) {
 	addr, err := redisAddr()
 	if err != nil {
-		if _, ok := err.(errSkip); ok {
-			b.Skip(err)
+		var skip errSkip
+		if errors.As(err, &skip) {
+			b.Skip(skip.reason)
 		}
 		b.Fatal(err)
 	}
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()
-	count := strconv.Itoa(n)
 	var total float64
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -179,24 +198,20 @@ func benchRedisMemory(b *testing.B, n int) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := rdb.Do(ctx, "DEBUG", "POPULATE", count, "key", "16").Err(); err != nil {
-			b.Fatalf("DEBUG POPULATE (needs --enable-debug-command yes): %v", err)
+		if err := load(ctx, rdb); err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		after, err := usedMemory(ctx, rdb)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if got := rdb.DBSize(ctx).Val(); got != int64(n) {
-			b.Fatalf("DEBUG POPULATE left %d keys, want %d", got, n)
-		}
 		total += float64(after) - float64(before)
 		b.StartTimer()
 	}
 	b.StopTimer()
 	rdb.FlushAll(ctx)
-	b.ReportMetric(total/float64(b.N)/float64(n), "B/key")
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/key")
+	b.ReportMetric(total/float64(b.N)/float64(n), unit)
 }
 
 // usedMemory returns used_memory from INFO memory.

@@ -350,44 +350,14 @@ func BenchmarkSetMemory(b *testing.B) {
 		})
 	})
 	b.Run("peer=redis-server", func(b *testing.B) {
-		addr, err := redisAddr()
-		if err != nil {
-			var skip errSkip
-			if errors.As(err, &skip) {
-				b.Skip(skip.reason)
-			}
-			b.Fatal(err)
-		}
-		rdb := redis.NewClient(&redis.Options{Addr: addr})
-		defer rdb.Close()
-		var total float64
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			rdb.FlushAll(bg)
-			before, err := usedMemory(bg, rdb)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-			err = load(func(ms []string) error {
+		redisMemoryPer(b, n, "B/member", func(ctx context.Context, rdb *redis.Client) error {
+			return load(func(ms []string) error {
 				args := make([]any, len(ms))
 				for j, m := range ms {
 					args[j] = m
 				}
-				return rdb.SAdd(bg, setKey, args...).Err()
+				return rdb.SAdd(ctx, setKey, args...).Err()
 			})
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.StopTimer()
-			after, err := usedMemory(bg, rdb)
-			if err != nil {
-				b.Fatal(err)
-			}
-			total += float64(after) - float64(before)
-			b.StartTimer()
-		}
-		rdb.FlushAll(bg)
-		b.ReportMetric(total/float64(b.N)/float64(n), "B/member")
+		})
 	})
 }

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -378,30 +379,9 @@ func BenchmarkZSetMemory(b *testing.B) {
 			b.ReportMetric(total/float64(b.N)/float64(n), "B/member")
 		})
 		b.Run("peer=redis-server/n="+strconv.Itoa(n), func(b *testing.B) {
-			addr, err := redisAddr()
-			if err != nil {
-				b.Skip(err)
-			}
-			rdb := redis.NewClient(&redis.Options{Addr: addr})
-			defer rdb.Close()
-			var total float64
-			for i := 0; i < b.N; i++ {
-				rdb.FlushAll(bg)
-				before, err := usedMemory(bg, rdb)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := loadZSetGoRedis(rdb, d); err != nil {
-					b.Fatal(err)
-				}
-				after, err := usedMemory(bg, rdb)
-				if err != nil {
-					b.Fatal(err)
-				}
-				total += float64(after - before)
-			}
-			rdb.FlushAll(bg)
-			b.ReportMetric(total/float64(b.N)/float64(n), "B/member")
+			redisMemoryPer(b, n, "B/member", func(_ context.Context, rdb *redis.Client) error {
+				return loadZSetGoRedis(rdb, d)
+			})
 		})
 	}
 }
