@@ -183,7 +183,7 @@ func runOp(b *testing.B, fn op) {
 
 // openPeer opens a peer for b: it skips b when the peer is unavailable
 // here (errSkip) and fails it on any other error.
-func openPeer[T any](b *testing.B, name string, open func() (T, func(), error)) (T, func()) {
+func openPeer[T any](b testing.TB, name string, open func() (T, func(), error)) (T, func()) {
 	c, closeFn, err := open()
 	if err != nil {
 		var skip errSkip

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"errors"
 	"runtime"
 	"strconv"
 	"testing"
@@ -94,14 +93,7 @@ func eachListPeer(b *testing.B, only func(name string) bool, fn func(b *testing.
 			continue
 		}
 		b.Run("peer="+p.name, func(b *testing.B) {
-			l, closeFn, err := p.open()
-			if err != nil {
-				var skip errSkip
-				if errors.As(err, &skip) {
-					b.Skip(skip.reason)
-				}
-				b.Fatal(err)
-			}
+			l, closeFn := openPeer(b, p.name, p.open)
 			defer closeFn()
 			fn(b, l)
 		})

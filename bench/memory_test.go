@@ -3,7 +3,6 @@ package bench
 import (
 	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -176,14 +175,10 @@ func benchRedisMemory(b *testing.B, n int) {
 // elements in the flushed server; only load is timed. It skips the
 // benchmark when redis-server is not installed here.
 func redisMemoryPer(b *testing.B, n int, unit string, load func(ctx context.Context, rdb *redis.Client) error) {
-	addr, err := redisAddr()
-	if err != nil {
-		var skip errSkip
-		if errors.As(err, &skip) {
-			b.Skip(skip.reason)
-		}
-		b.Fatal(err)
-	}
+	addr, _ := openPeer(b, "redis-server", func() (string, func(), error) {
+		addr, err := redisAddr()
+		return addr, nil, err
+	})
 	ctx := context.Background()
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()

@@ -251,14 +251,7 @@ func runSetOp(b *testing.B, fn setOp) {
 	loadSetData()
 	for _, p := range setPeers() {
 		b.Run("peer="+p.name, func(b *testing.B) {
-			c, closeFn, err := p.open(numKeys())
-			if err != nil {
-				var skip errSkip
-				if errors.As(err, &skip) {
-					b.Skip(skip.reason)
-				}
-				b.Fatalf("open %s: %v", p.name, err)
-			}
+			c, closeFn := openPeer(b, p.name, func() (setKV, func(), error) { return p.open(numKeys()) })
 			defer closeFn()
 			runtime.GC()
 			b.Run("mode=serial", func(b *testing.B) {

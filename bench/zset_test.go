@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -157,14 +156,7 @@ func BenchmarkZSet(b *testing.B) {
 			for _, n := range zsetSizes() {
 				b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 					d := newZSetData(n)
-					p, closeFn, err := def.open(d)
-					if err != nil {
-						var skip errSkip
-						if errors.As(err, &skip) {
-							b.Skip(skip.reason)
-						}
-						b.Fatal(err)
-					}
+					p, closeFn := openPeer(b, def.name, func() (zsetPeer, func(), error) { return def.open(d) })
 					defer closeFn()
 					for _, op := range zsetOps {
 						b.Run("op="+op.name, func(b *testing.B) {
