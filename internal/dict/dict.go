@@ -30,6 +30,7 @@ import (
 	"iter"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/htable"
 )
 
@@ -42,7 +43,8 @@ func hash(key string) uint64 { return maphash.String(seed, key) }
 // Dict is a hash table from string keys to V. The zero value is an empty
 // table ready to use.
 type Dict[V any] struct {
-	t htable.Table
+	t     htable.Table
+	nodes int64 // heap held by the nodes (with keys too long to be inlined)
 }
 
 // node is one key and its value. The key is the first field, where the
@@ -90,6 +92,31 @@ type (
 		kb  [64]byte
 	}
 )
+
+// nodeBytes is the heap a node for a key of length l takes, as newNode
+// allocates it: its class, or a plain node and the caller's key.
+func nodeBytes[V any](l int) int64 {
+	var n uintptr
+	switch {
+	case l == 0:
+		n = unsafe.Sizeof(node[V]{})
+	case l <= 8:
+		n = unsafe.Sizeof(nodeKey8[V]{})
+	case l <= 16:
+		n = unsafe.Sizeof(nodeKey16[V]{})
+	case l <= 24:
+		n = unsafe.Sizeof(nodeKey24[V]{})
+	case l <= 32:
+		n = unsafe.Sizeof(nodeKey32[V]{})
+	case l <= 48:
+		n = unsafe.Sizeof(nodeKey48[V]{})
+	case l <= 64:
+		n = unsafe.Sizeof(nodeKey64[V]{})
+	default:
+		return int64(alloc.Size(int(unsafe.Sizeof(node[V]{}))) + alloc.Size(l))
+	}
+	return int64(alloc.Size(int(n)))
+}
 
 // newNode returns a node for key and val, with a copy of key in the node's
 // own allocation when it fits one of the classes above.
@@ -164,14 +191,26 @@ func (d *Dict[V]) Set(key string, val V) (added bool) {
 // Add is Set that also returns the key as the dict stores it, for a caller
 // that keeps the key elsewhere too and can share these bytes.
 func (d *Dict[V]) Add(key string, val V) (stored string, added bool) {
+	e, _, replaced := d.put(key, val)
+	return e.key, !replaced
+}
+
+// Swap is Set that returns the value it replaced, if any.
+func (d *Dict[V]) Swap(key string, val V) (old V, replaced bool) {
+	_, old, replaced = d.put(key, val)
+	return old, replaced
+}
+
+func (d *Dict[V]) put(key string, val V) (e *node[V], old V, replaced bool) {
 	h := hash(key)
-	if e := (*node[V])(d.t.Find(key, h)); e != nil {
-		e.val = val
-		return e.key, false
+	if e = (*node[V])(d.t.Find(key, h)); e != nil {
+		old, e.val = e.val, val
+		return e, old, true
 	}
-	e := newNode(key, val)
+	e = newNode(key, val)
 	d.t.Insert(unsafe.Pointer(e), h, hash)
-	return e.key, true
+	d.nodes += nodeBytes[V](len(key))
+	return e, old, false
 }
 
 // Delete removes key and returns its value and whether it was present.
@@ -184,6 +223,7 @@ func (d *Dict[V]) Delete(key string) (V, bool) {
 	if e == nil {
 		return zero, false
 	}
+	d.nodes -= nodeBytes[V](len(key))
 	if n := d.t.ShrinkSize(); n != 0 {
 		d.t.StartRehash(make([]htable.Group, n), hash)
 	}
@@ -191,7 +231,12 @@ func (d *Dict[V]) Delete(key string) (V, bool) {
 }
 
 // Clear removes every key.
-func (d *Dict[V]) Clear() { d.t.Clear() }
+func (d *Dict[V]) Clear() { *d = Dict[V]{} }
+
+// Bytes returns the heap the dict holds: its table and its nodes, keys
+// included (values that point elsewhere, such as a hash's value strings,
+// are the caller's to count). It is O(1).
+func (d *Dict[V]) Bytes() int64 { return d.t.Bytes() + d.nodes }
 
 // All yields every key and value, in no particular order. The dict must
 // not be modified during the iteration.

@@ -1,11 +1,15 @@
 package dict
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"testing"
 	"unsafe"
+
+	"github.com/embedis/embedis/internal/alloc"
 )
 
 func TestSetGetDelete(t *testing.T) {
@@ -298,4 +302,42 @@ func benchKey(buf []byte, i int) []byte {
 		buf = append(buf, byte('0'+int64(i)/p%10))
 	}
 	return buf
+}
+
+// TestBytesMatchesHeap checks Bytes against the heap a dict really takes,
+// for keys short enough to be inlined and keys that are not, and that it
+// comes back to the empty table's after every key is deleted.
+func TestBytesMatchesHeap(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, keyLen := range []int{5, 16, 30, 100} {
+		const n = 100_000
+		keys := make([]string, n)
+		for i := range keys {
+			keys[i] = fmt.Sprintf("%0*d", keyLen, i)
+		}
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d := new(Dict[float64])
+		for i, k := range keys {
+			d.Set(k, float64(i))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap := float64(after.HeapAlloc - before.HeapAlloc)
+		if keyLen > 64 {
+			heap += float64(n * alloc.Size(keyLen)) // the dict keeps the caller's keys, allocated before
+		}
+		runtime.KeepAlive(keys)
+		if got := float64(d.Bytes()); got < 0.9*heap || got > 1.1*heap {
+			t.Errorf("%d keys of %d bytes: Bytes() = %.0f, heap grew %.0f", n, keyLen, got, heap)
+		}
+		for _, k := range keys {
+			d.Delete(k)
+		}
+		if d.nodes != 0 || d.Bytes() != d.t.Bytes() {
+			t.Errorf("after deleting every key: nodes %d, Bytes %d", d.nodes, d.Bytes())
+		}
+		runtime.KeepAlive(d)
+	}
 }

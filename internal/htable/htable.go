@@ -126,6 +126,12 @@ func (t *Table) Len() int { return t.n }
 // moves records out of).
 func (t *Table) Slots() int { return len(t.g[0].g) * groupSlots }
 
+// Bytes returns the heap the table's groups take (records not included):
+// both tables' while a rehash is in progress.
+func (t *Table) Bytes() int64 {
+	return int64(len(t.g[0].g)+len(t.g[1].g)) * int64(unsafe.Sizeof(Group{}))
+}
+
 // Rehashing reports whether an incremental resize is in progress.
 func (t *Table) Rehashing() bool { return t.g[1].g != nil }
 

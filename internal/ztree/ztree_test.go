@@ -3,6 +3,8 @@ package ztree
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"testing"
 	"unsafe"
@@ -345,5 +347,35 @@ func TestSetScoreAt(t *testing.T) {
 	check(t, &tr, model)
 	if inPlace < 1000 {
 		t.Fatalf("only %d of 20000 updates were in place", inPlace)
+	}
+}
+
+// TestBytesMatchesHeap checks Bytes's estimate against the heap trees
+// really take after random inserts: many small trees of one leaf, and
+// larger ones.
+func TestBytesMatchesHeap(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	for _, c := range []struct{ n, trees int }{{100, 1000}, {10_000, 10}, {300_000, 1}} {
+		r := rand.New(rand.NewPCG(3, uint64(c.n)))
+		items := make([]Item, c.n)
+		for i := range items {
+			items[i] = Item{float64(r.Int64N(1 << 40)), fmt.Sprintf("m%015d", i)}
+		}
+		trees := make([]Tree, c.trees)
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for i := range trees {
+			for _, it := range items {
+				trees[i].Insert(it)
+			}
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		heap := float64(after.HeapAlloc-before.HeapAlloc) / float64(c.trees)
+		if got := float64(trees[0].Bytes()); got < 0.85*heap || got > 1.15*heap {
+			t.Errorf("%d random inserts: Bytes() = %.0f, heap grew %.0f per tree", c.n, got, heap)
+		}
+		runtime.KeepAlive(items)
 	}
 }
