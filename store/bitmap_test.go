@@ -520,7 +520,7 @@ func TestBitMemoryAccounting(t *testing.T) {
 	used := func() int64 {
 		sh.mu.RLock()
 		defer sh.mu.RUnlock()
-		return sh.used
+		return *sh.used
 	}
 	base := used()
 	s.SetBit("b", 8*1000, 1)

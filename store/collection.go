@@ -33,6 +33,41 @@ type collOps struct {
 	encoding func(p unsafe.Pointer) string         // OBJECT ENCODING: Redis's name at the same size
 	clone    func(p unsafe.Pointer) unsafe.Pointer // a deep copy, for COPY
 	length   func(p unsafe.Pointer) int
+	// size is the heap the collection holds, its own structure included,
+	// in O(1): what a recount from scratch would find (the type's tests
+	// check that), estimated with internal/alloc's size classes.
+	size func(p unsafe.Pointer) int64
+}
+
+// accounted is the first field of every collection type: where it charges
+// the changes of its size while it is stored in a shard, so that the
+// shard's used stays the sum of its entries' sizes as collections change
+// in place. The shard sets it when the collection is stored (attach) and
+// clears it when the collection leaves; a collection built outside the
+// keyspace (a STORE command's result, a COPY) charges nothing until then,
+// and is counted whole when it is stored.
+//
+// Every change of a collection's size goes through one of its type's
+// primitives (a hash's set and del, a list's push and pop, ...), each of
+// which charges its own change and none of which calls another that
+// charges, so nothing is counted twice.
+type accounted struct {
+	used *int64
+}
+
+// charge records that the collection's size went from before to after.
+func (a *accounted) charge(before, after int64) {
+	if a.used != nil {
+		*a.used += after - before
+	}
+}
+
+// attach makes a collection value charge its size changes to used (nil:
+// to nothing). For other values it does nothing.
+func (v value) attach(used *int64) {
+	if v.isColl() {
+		(*accounted)(v.p).used = used
+	}
 }
 
 var kindOps [256]*collOps

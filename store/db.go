@@ -13,7 +13,11 @@ type DB struct {
 }
 
 func newDB(s *Store, index int) *DB {
-	return &DB{s: s, index: index}
+	d := &DB{s: s, index: index}
+	for i := range d.shards {
+		d.shards[i].used = new(int64)
+	}
+	return d
 }
 
 // Index returns the database number.
@@ -99,7 +103,8 @@ func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 	e := newEntry(key)
 	e.val, e.ttl, e.meta = v, -1, d.s.lru.Load()
 	sh.insert(e, h, d.hash)
-	sh.used += entrySize(key, v)
+	*sh.used += entrySize(key, v)
+	v.attach(sh.used)
 	if at != 0 {
 		sh.setExpire(e, at)
 	}
@@ -113,7 +118,9 @@ func (d *DB) addIn(sh *shard, key string, h uint64, v value, at int64) *entry {
 // shard.
 func (d *DB) replaceValue(e *entry, v value) {
 	sh := d.shardOf(e.key)
-	sh.used += v.size() - e.val.size()
+	*sh.used += v.size() - e.val.size()
+	e.val.attach(nil)
+	v.attach(sh.used)
 	e.val = v
 }
 
@@ -130,7 +137,9 @@ func (d *DB) storeIn(sh *shard, key string, h uint64, e *entry, v value, at int6
 		d.addIn(sh, key, h, v, at)
 		return
 	}
-	sh.used += v.size() - e.val.size()
+	*sh.used += v.size() - e.val.size()
+	e.val.attach(nil)
+	v.attach(sh.used)
 	e.val = v
 	if !keepTTL {
 		sh.setExpire(e, at)
@@ -165,7 +174,8 @@ func (d *DB) unlink(sh *shard, key string, h uint64) *entry {
 	if e.ttl >= 0 {
 		sh.heapRemove(int(e.ttl))
 	}
-	sh.used -= entrySize(key, e.val)
+	*sh.used -= entrySize(key, e.val)
+	e.val.attach(nil)
 	return e
 }
 
@@ -175,7 +185,8 @@ func (d *DB) clear() {
 		sh := &d.shards[i]
 		sh.tab.Clear()
 		sh.ttl = nil
-		sh.used = 0
+		// A fresh cell: the dropped collections still point at the old one.
+		sh.used = new(int64)
 	}
 }
 

@@ -46,7 +46,13 @@
 //     private growable buffer first, so readers never see a torn value and a
 //     snapshot can keep the old string by keeping the pointer.
 //   - shard.used is the sum of entrySize over the shard's entries, updated on
-//     every write, so a memory limit can be enforced without scanning.
+//     every write, so a memory limit can be enforced without scanning. A
+//     string's size changes when it is replaced; a collection changes in
+//     place and charges each change of its size to the shard it is stored
+//     in (collection.go's accounted), in O(1) per change. Sizes are the
+//     heap the Go allocator spends (internal/alloc's size classes), the
+//     sorted set's tree estimated from its length (internal/ztree's
+//     Bytes).
 //   - Tables grow on insert and shrink from the sweeper, never on delete, so
 //     a deletion never allocates under a lock.
 //
@@ -105,9 +111,9 @@
 // encodings reported by OBJECT ENCODING under Redis's names and thresholds;
 // large ones use internal/dict, Redis's dict with its SCAN cursor, and the
 // sorted set adds an order-statistic tree for O(log n) ranks. Each type's
-// file documents its structure and invariants. Collections are not yet
-// counted in shard.used (value.size): their in-place changes will report
-// size deltas when eviction needs them.
+// file documents its structure and invariants. Each type keeps the bytes
+// of its elements in counters and computes its size from them and its
+// structure in O(1); its primitives charge the changes to its shard.
 //
 // # Blocking commands
 //

@@ -3,6 +3,8 @@ package store
 import (
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/embedis/embedis/internal/alloc"
 )
 
 // kind is a value's Redis type and, for strings, its representation.
@@ -123,15 +125,15 @@ func (v value) typeName() string {
 func (v value) size() int64 {
 	switch v.kind {
 	case kindString:
-		return int64(roundAlloc(int(v.n)))
+		return int64(alloc.Size(int(v.n)))
 	case kindBuffer:
-		return 24 + int64(roundAlloc(cap(v.buffer().b)))
+		return 24 + int64(alloc.Size(cap(v.buffer().b)))
 	case kindSketch:
 		return v.sketch().size()
 	}
-	// Collections change in place without their entry knowing; their
-	// sizes will be accounted when eviction needs them (see the package
-	// doc).
+	if ops := kindOps[v.kind]; ops != nil {
+		return ops.size(v.p)
+	}
 	return 0
 }
 
@@ -281,19 +283,5 @@ func newEntry(key string) *entry {
 
 // entrySize is what the entry adds to its shard's memory use.
 func entrySize(key string, v value) int64 {
-	return entryOverhead + int64(roundAlloc(len(key))) + v.size()
-}
-
-// roundAlloc rounds n up to the Go allocator's size class for small objects,
-// close enough for accounting (classes are 8 apart up to 128, 16 to 256).
-func roundAlloc(n int) int {
-	switch {
-	case n == 0:
-		return 0
-	case n <= 128:
-		return (n + 7) &^ 7
-	case n <= 1024:
-		return (n + 63) &^ 63
-	}
-	return (n + 4095) &^ 4095
+	return entryOverhead + int64(alloc.Size(len(key))) + v.size()
 }

@@ -70,6 +70,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/dict"
 	"github.com/embedis/embedis/internal/redisstr"
 	"github.com/embedis/embedis/resp"
@@ -85,9 +86,17 @@ const (
 
 // hash is a Redis hash; see the file comment.
 type hash struct {
+	accounted
 	lp []string           // listpack encoding: field, value, ... in insertion order
 	ht *dict.Dict[string] // hashtable encoding, once converted; lp is then nil
+	// fieldBytes and valueBytes are the heap of the fields' and the values'
+	// bytes (alloc.Size of each). A hashtable's dict counts its fields
+	// itself, with its nodes.
+	fieldBytes, valueBytes int64
 }
+
+// The collection's accounting is its first field (see accounted).
+var _ = [1]struct{}{}[unsafe.Offsetof(hash{}.accounted)]
 
 // Errors of the hash commands, with Redis's texts.
 var (
@@ -102,8 +111,24 @@ func init() {
 		encoding: func(p unsafe.Pointer) string { return (*hash)(p).encoding() },
 		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*hash)(p).clone()) },
 		length:   func(p unsafe.Pointer) int { return (*hash)(p).len() },
+		size:     func(p unsafe.Pointer) int64 { return (*hash)(p).size() },
 	})
 }
+
+// size is the heap h holds, in O(1).
+func (h *hash) size() int64 {
+	n := hashBytes + h.valueBytes
+	if h.ht != nil {
+		return n + h.ht.Bytes()
+	}
+	return n + int64(alloc.Size(cap(h.lp)*int(unsafe.Sizeof("")))) + h.fieldBytes
+}
+
+var hashBytes = int64(alloc.Size(int(unsafe.Sizeof(hash{}))))
+
+// charged is deferred by each primitive that changes h's size, with the
+// size before the change.
+func (h *hash) charged(before int64) { h.charge(before, h.size()) }
 
 func (h *hash) encoding() string {
 	if h.ht != nil {
@@ -123,9 +148,9 @@ func (h *hash) len() int {
 // shared.
 func (h *hash) clone() *hash {
 	if h.ht == nil {
-		return &hash{lp: append([]string(nil), h.lp...)}
+		return &hash{lp: append([]string(nil), h.lp...), fieldBytes: h.fieldBytes, valueBytes: h.valueBytes}
 	}
-	c := &hash{ht: new(dict.Dict[string])}
+	c := &hash{ht: new(dict.Dict[string]), fieldBytes: h.fieldBytes, valueBytes: h.valueBytes}
 	for f, v := range h.ht.All() {
 		c.ht.Set(f, v)
 	}
@@ -171,16 +196,25 @@ func (h *hash) get(field string) (string, bool) {
 // converts to a hashtable first when field or value is too long for a
 // listpack, and after adding the 513th field (Redis's hashTypeSet).
 func (h *hash) set(field, value string) bool {
+	defer h.charged(h.size())
 	if h.ht == nil && (len(field) > hashMaxListpackValue || len(value) > hashMaxListpackValue) {
 		h.toHashtable()
 	}
+	h.valueBytes += int64(alloc.Size(len(value)))
 	if h.ht != nil {
-		return h.ht.Set(field, value)
+		if old, replaced := h.ht.Swap(field, value); replaced {
+			h.valueBytes -= int64(alloc.Size(len(old)))
+			return false
+		}
+		h.fieldBytes += int64(alloc.Size(len(field)))
+		return true
 	}
 	if i := h.find(field); i >= 0 {
+		h.valueBytes -= int64(alloc.Size(len(h.lp[i+1])))
 		h.lp[i+1] = value
 		return false
 	}
+	h.fieldBytes += int64(alloc.Size(len(field)))
 	h.lp = append(h.lp, field, value)
 	if len(h.lp) > 2*hashMaxListpackEntries {
 		h.toHashtable()
@@ -190,14 +224,21 @@ func (h *hash) set(field, value string) bool {
 
 // del removes field and reports whether it was present.
 func (h *hash) del(field string) bool {
+	defer h.charged(h.size())
 	if h.ht != nil {
-		_, ok := h.ht.Delete(field)
+		v, ok := h.ht.Delete(field)
+		if ok {
+			h.fieldBytes -= int64(alloc.Size(len(field)))
+			h.valueBytes -= int64(alloc.Size(len(v)))
+		}
 		return ok
 	}
 	i := h.find(field)
 	if i < 0 {
 		return false
 	}
+	h.fieldBytes -= int64(alloc.Size(len(field)))
+	h.valueBytes -= int64(alloc.Size(len(h.lp[i+1])))
 	n := copy(h.lp[i:], h.lp[i+2:])
 	clear(h.lp[i+n:]) // drop the references the tail no longer uses
 	h.lp = h.lp[:i+n]

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/embedis/embedis/hll"
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/resp"
 )
 
@@ -65,7 +66,7 @@ func (h *hllValue) bytes() string {
 // if it were built, by its bound, so that a reader building it under a
 // shared lock does not change the shard's accounted use.
 func (h *hllValue) size() int64 {
-	return int64(unsafe.Sizeof(hllValue{})) + int64(roundAlloc(h.sk.MemSize())) + int64(roundAlloc(h.sk.EncodedLen()))
+	return int64(unsafe.Sizeof(hllValue{})) + int64(alloc.Size(h.sk.MemSize())) + int64(alloc.Size(h.sk.EncodedLen()))
 }
 
 // clone is COPY's copy: the registers, the cached count and the cached
@@ -143,7 +144,7 @@ func (d *DB) sketchForWrite(sh *shard, key string, h uint64, now int64) (hv *hll
 // the cached bytes go, and the shard's accounting follows the new size.
 func (h *hllValue) changed(sh *shard, before int64) {
 	h.enc.Store(nil)
-	sh.used += h.size() - before
+	*sh.used += h.size() - before
 }
 
 // pfAdd is PFADD, for elements of either kind (add is AddString or Add):

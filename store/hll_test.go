@@ -139,7 +139,7 @@ func TestPFCountIsUnion(t *testing.T) {
 func TestPFMemoryAccounting(t *testing.T) {
 	s, _ := openManual(t)
 	sh := s.shardOf("h")
-	base := sh.used
+	base := *sh.used
 	for i := 0; i < 5000; i++ {
 		s.PFAdd("h", strconv.Itoa(i))
 		if i%1000 == 0 {
@@ -147,15 +147,15 @@ func TestPFMemoryAccounting(t *testing.T) {
 			s.PFCount("h")
 		}
 	}
-	if got, want := sh.used-base, entrySize("h", s.lookup("h", 0).val); got != want {
+	if got, want := *sh.used-base, entrySize("h", s.lookup("h", 0).val); got != want {
 		t.Fatalf("accounted %d, entry is %d", got, want)
 	}
-	if sh.used-base < 16384 {
-		t.Fatalf("a dense sketch accounted at %d bytes", sh.used-base)
+	if *sh.used-base < 16384 {
+		t.Fatalf("a dense sketch accounted at %d bytes", *sh.used-base)
 	}
 	s.Del("h")
-	if sh.used != base {
-		t.Fatalf("used %d after DEL, want %d", sh.used, base)
+	if *sh.used != base {
+		t.Fatalf("used %d after DEL, want %d", *sh.used, base)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"iter"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/resp"
 )
 
@@ -91,13 +92,20 @@ const (
 )
 
 type list struct {
+	accounted
 	ring  [][]string // chunks in use start at ring[head]; len(ring) is a power of two
 	head  int
 	nch   int // chunks in use
 	off   int // position of element 0 in the first chunk
 	n     int // elements
 	spare []string
+	// elemBytes is the heap of the elements' bytes (alloc.Size of each),
+	// kept by the functions that write or clear a slot.
+	elemBytes int64
 }
+
+// The collection's accounting is its first field (see accounted).
+var _ = [1]struct{}{}[unsafe.Offsetof(list{}.accounted)]
 
 func init() {
 	registerKind(kindList, &collOps{
@@ -105,8 +113,37 @@ func init() {
 		encoding: func(unsafe.Pointer) string { return "quicklist" }, // Redis 7.0 has no listpack lists
 		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*list)(p).clone()) },
 		length:   func(p unsafe.Pointer) int { return (*list)(p).n },
+		size:     func(p unsafe.Pointer) int64 { return (*list)(p).size() },
 	})
 }
+
+// size is the heap l holds, in O(1): the list, its ring, its chunks (and
+// the spare) and the elements' bytes.
+func (l *list) size() int64 {
+	n := listBytes + alloc.Size(len(l.ring)*int(unsafe.Sizeof(l.spare)))
+	if l.nch == 1 {
+		n += alloc.Size(len(l.ring[l.head]) * int(unsafe.Sizeof("")))
+	} else {
+		n += l.nch * chunkBytes
+	}
+	if l.spare != nil { // only a full chunk is kept as the spare
+		n += chunkBytes
+	}
+	return int64(n) + l.elemBytes
+}
+
+var (
+	listBytes  = alloc.Size(int(unsafe.Sizeof(list{})))
+	chunkBytes = alloc.Size(chunkCap * int(unsafe.Sizeof("")))
+)
+
+// charged is deferred by each of the list's primitives that the commands
+// call (push, pop, popN, trim, insert, remove, set), with the size before
+// the change. The functions they are built from keep elemBytes but charge
+// nothing, so that no change is charged twice.
+func (l *list) charged(before int64) { l.charge(before, l.size()) }
+
+func elemSize(s string) int64 { return int64(alloc.Size(len(s))) }
 
 // newList returns an empty list with room for about hint elements.
 func newList(hint int) *list {
@@ -121,7 +158,7 @@ func newList(hint int) *list {
 }
 
 func (l *list) clone() *list {
-	c := &list{ring: make([][]string, len(l.ring)), nch: l.nch, off: l.off, n: l.n}
+	c := &list{ring: make([][]string, len(l.ring)), nch: l.nch, off: l.off, n: l.n, elemBytes: l.elemBytes}
 	for k := range l.nch {
 		c.ring[k] = append([]string(nil), l.chunk(k)...)
 	}
@@ -161,6 +198,7 @@ func (l *list) pushFront(s string) {
 	l.off--
 	l.n++
 	l.ring[l.head][l.off] = s
+	l.elemBytes += elemSize(s)
 }
 
 func (l *list) pushBack(s string) {
@@ -169,13 +207,26 @@ func (l *list) pushBack(s string) {
 	}
 	l.n++
 	*l.at(l.n - 1) = s
+	l.elemBytes += elemSize(s)
 }
 
 func (l *list) push(s string, left bool) {
+	// With a free slot at that end, which is most pushes, only the
+	// element's bytes are new: the sizes before and after are not needed.
+	roomy := left && l.off > 0 || !left && l.off+l.n < l.capacity()
+	var before int64
+	if !roomy {
+		before = l.size()
+	}
 	if left {
 		l.pushFront(s)
 	} else {
 		l.pushBack(s)
+	}
+	if roomy {
+		l.charge(0, elemSize(s))
+	} else {
+		l.charge(before, l.size())
 	}
 }
 
@@ -309,6 +360,7 @@ func (l *list) popFront() string {
 	c := l.ring[l.head]
 	s := c[l.off]
 	c[l.off] = ""
+	l.elemBytes -= elemSize(s)
 	l.off++
 	l.n--
 	switch {
@@ -326,6 +378,7 @@ func (l *list) popBack() string {
 	p := l.at(l.n - 1)
 	s := *p
 	*p = ""
+	l.elemBytes -= elemSize(s)
 	l.n--
 	switch {
 	case l.n == 0:
@@ -339,16 +392,22 @@ func (l *list) popBack() string {
 }
 
 func (l *list) pop(left bool) string {
+	before := l.size()
+	var s string
 	if left {
-		return l.popFront()
+		s = l.popFront()
+	} else {
+		s = l.popBack()
 	}
-	return l.popBack()
+	l.charge(before, l.size())
+	return s
 }
 
 // popN removes up to count elements from one end and appends them to out
 // in the order they are popped (from the tail backwards for !left), as
 // LPOP/RPOP with a count reply them.
 func (l *list) popN(out []string, count int, left bool) []string {
+	defer l.charged(l.size())
 	count = min(count, l.n)
 	for count > 0 {
 		var s []string
@@ -365,6 +424,14 @@ func (l *list) popN(out []string, count int, left bool) []string {
 		l.cut(s, left)
 	}
 	return out
+}
+
+// trim removes front elements from the head and back from the tail
+// (front+back <= n): LTRIM.
+func (l *list) trim(front, back int) {
+	defer l.charged(l.size())
+	l.trimBack(back)
+	l.trimFront(front)
 }
 
 // trimFront and trimBack remove k (<= n) elements from one end.
@@ -387,6 +454,9 @@ func (l *list) trimBack(k int) {
 // cut removes s, the first (left) or last segment returned by seg or
 // segBack, releasing its chunk if it empties.
 func (l *list) cut(s []string, left bool) {
+	for _, v := range s {
+		l.elemBytes -= elemSize(v)
+	}
 	clear(s)
 	l.n -= len(s)
 	if left {
@@ -408,6 +478,7 @@ func (l *list) cut(s []string, left bool) {
 // insert puts s at index i (0 <= i <= n), shifting the elements on the
 // side of i nearer an end.
 func (l *list) insert(i int, s string) {
+	defer l.charged(l.size())
 	if i < l.n-i {
 		l.pushFront("")
 		for j := 0; j < i; j++ {
@@ -420,6 +491,7 @@ func (l *list) insert(i int, s string) {
 		}
 	}
 	*l.at(i) = s
+	l.elemBytes += elemSize(s)
 }
 
 // find returns the index of the first element equal to s, scanning from
@@ -473,6 +545,7 @@ func (l *list) elems(from int, back bool) iter.Seq2[int, string] {
 // freed slots there, so LREM costs what its scan costs, not the list's
 // length.
 func (l *list) remove(s string, count int64, fromTail bool) int64 {
+	defer l.charged(l.size())
 	var removed int64
 	last := -1 // index where the scan stops
 	for i, v := range l.elems(l.startFor(fromTail), fromTail) {
@@ -498,6 +571,15 @@ func (l *list) remove(s string, count int64, fromTail bool) int64 {
 			} else {
 				w--
 			}
+		}
+	}
+	// The slots to cut hold stale copies of kept elements: make them the
+	// removed ones, which is what the cut must subtract.
+	for k := range int(removed) {
+		if fromTail {
+			*l.at(l.n - 1 - k) = s
+		} else {
+			*l.at(k) = s
 		}
 	}
 	if fromTail {
@@ -718,8 +800,7 @@ func (d *DB) trimList(key string, start, stop int64, now int64) error {
 	if from == to {
 		from, to = l.n, l.n
 	}
-	l.trimBack(l.n - to)
-	l.trimFront(from)
+	l.trim(from, l.n-to)
 	d.dropIfEmpty(e)
 	return nil
 }
@@ -730,7 +811,10 @@ func (l *list) set(idx int64, elem string) error {
 	if !ok {
 		return ErrIndexOutOfRange
 	}
-	*l.at(i) = elem
+	defer l.charged(l.size())
+	p := l.at(i)
+	l.elemBytes += elemSize(elem) - elemSize(*p)
+	*p = elem
 	return nil
 }
 

@@ -71,6 +71,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/dict"
 	"github.com/embedis/embedis/internal/redisstr"
 	"github.com/embedis/embedis/resp"
@@ -86,9 +87,13 @@ const setMaxIntsetEntries = 512
 
 // set is a Redis set: an intset (ints, ascending) or a hashtable (ht).
 type set struct {
+	accounted
 	ints []int64
 	ht   *dict.Dict[struct{}]
 }
+
+// The collection's accounting is its first field (see accounted).
+var _ = [1]struct{}{}[unsafe.Offsetof(set{}.accounted)]
 
 func init() {
 	registerKind(kindSet, &collOps{
@@ -96,8 +101,25 @@ func init() {
 		encoding: func(p unsafe.Pointer) string { return (*set)(p).encoding() },
 		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*set)(p).clone()) },
 		length:   func(p unsafe.Pointer) int { return (*set)(p).len() },
+		size:     func(p unsafe.Pointer) int64 { return (*set)(p).size() },
 	})
 }
+
+// size is the heap s holds, in O(1): an intset's array, or the dict with
+// its members.
+func (s *set) size() int64 {
+	n := setBytes
+	if s.ht != nil {
+		return n + s.ht.Bytes()
+	}
+	return n + int64(alloc.Size(8*cap(s.ints)))
+}
+
+var setBytes = int64(alloc.Size(int(unsafe.Sizeof(set{}))))
+
+// charged is deferred by each primitive that changes s's size, with the
+// size before the change.
+func (s *set) charged(before int64) { s.charge(before, s.size()) }
 
 // newSetFor returns an empty set in the encoding Redis gives a set created
 // for its first member (setTypeCreate): intset if it is an integer.
@@ -210,18 +232,20 @@ func (s *set) hasElem(e elem) bool {
 // add adds m and reports whether it was new (setTypeAdd), converting an
 // intset to a hashtable on a non-integer or a member beyond the limit.
 func (s *set) add(m string) bool {
-	if s.ht != nil {
-		return s.ht.Set(m, struct{}{})
+	if s.ht == nil {
+		if n, ok := redisstr.ParseInt(m); ok {
+			return s.addInt(n)
+		}
 	}
-	if n, ok := redisstr.ParseInt(m); ok {
-		return s.addInt(n)
+	defer s.charged(s.size())
+	if s.ht == nil {
+		s.toHashtable()
 	}
-	s.toHashtable()
-	s.ht.Set(m, struct{}{})
-	return true
+	return s.ht.Set(m, struct{}{})
 }
 
 func (s *set) addInt(n int64) bool {
+	defer s.charged(s.size())
 	if s.ht != nil {
 		// Probe before formatting: most integers are not shared strings.
 		return !s.hasInt(n) && s.ht.Set(formatInt(n), struct{}{})
@@ -256,15 +280,17 @@ func (s *set) toHashtable() {
 // remove removes m and reports whether it was a member (setTypeRemove).
 // A hashtable shrinks when it falls below a tenth full.
 func (s *set) remove(m string) bool {
-	if s.ht != nil {
-		_, ok := s.ht.Delete(m)
-		return ok
+	if s.ht == nil {
+		n, ok := redisstr.ParseInt(m)
+		return ok && s.removeInt(n)
 	}
-	n, ok := redisstr.ParseInt(m)
-	return ok && s.removeInt(n)
+	defer s.charged(s.size())
+	_, ok := s.ht.Delete(m)
+	return ok
 }
 
 func (s *set) removeInt(n int64) bool {
+	defer s.charged(s.size())
 	if s.ht != nil {
 		var buf [20]byte
 		b := strconv.AppendInt(buf[:0], n, 10)

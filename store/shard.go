@@ -18,10 +18,13 @@ const (
 // shard is one lock's worth of a database: its entries, the TTL heap of
 // those that expire, and its memory use. Every field is guarded by mu.
 type shard struct {
-	mu   sync.RWMutex
-	tab  htable.Table
-	ttl  []ttlSlot // min-heap on at
-	used int64     // sum of entrySize over entries
+	mu  sync.RWMutex
+	tab htable.Table
+	ttl []ttlSlot // min-heap on at
+	// used is the sum of entrySize over the entries, in a cell of its own:
+	// a stored collection charges its size changes to it directly (see
+	// accounted), and SWAPDB moves it along with the table it counts.
+	used *int64
 	// blocked are the clients blocked on keys of this shard, and ready
 	// the keys created while they wait (blocking.go).
 	blocked map[string]*waitQueue

@@ -243,7 +243,7 @@ func (d *DB) editString(e *entry, edit func(b *strBuffer)) {
 	}
 	before := e.val.size()
 	edit(e.val.buffer())
-	d.shardOf(e.key).used += e.val.size() - before
+	*d.shardOf(e.key).used += e.val.size() - before
 }
 
 // setRange is SETRANGE: it writes s at offset, zero-padding, and returns

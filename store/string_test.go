@@ -136,7 +136,7 @@ func TestBufferMemoryAccounting(t *testing.T) {
 	s.SetRange("buf", 20000, "x")
 	var total int64
 	for i := range s.shards {
-		total += s.shards[i].used
+		total += *s.shards[i].used
 	}
 	want := entrySize("buf", s.lookup("buf", 0).val)
 	if total != want {
@@ -145,7 +145,7 @@ func TestBufferMemoryAccounting(t *testing.T) {
 	s.Del("buf")
 	total = 0
 	for i := range s.shards {
-		total += s.shards[i].used
+		total += *s.shards[i].used
 	}
 	if total != 0 {
 		t.Fatalf("accounted %d bytes after DEL", total)

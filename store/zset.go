@@ -65,6 +65,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/dict"
 	"github.com/embedis/embedis/internal/redisstr"
 	"github.com/embedis/embedis/internal/ztree"
@@ -98,9 +99,17 @@ type Z struct {
 
 // zset is a sorted set (see the file comment).
 type zset struct {
+	accounted
 	tree ztree.Tree
 	dict *dict.Dict[float64] // member → score; nil while listpack-encoded
+	// memberBytes is the heap of the members' bytes (alloc.Size of each),
+	// which the tree holds while the set is listpack-encoded; with a dict,
+	// the dict's nodes hold them and count them.
+	memberBytes int64
 }
+
+// The collection's accounting is its first field (see accounted).
+var _ = [1]struct{}{}[unsafe.Offsetof(zset{}.accounted)]
 
 func init() {
 	registerKind(kindZSet, &collOps{
@@ -108,8 +117,26 @@ func init() {
 		encoding: func(p unsafe.Pointer) string { return (*zset)(p).encoding() },
 		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*zset)(p).clone()) },
 		length:   func(p unsafe.Pointer) int { return (*zset)(p).len() },
+		size:     func(p unsafe.Pointer) int64 { return (*zset)(p).size() },
 	})
 }
+
+// size is the heap z holds, in O(1) (the tree's part is an estimate: see
+// ztree's Bytes). The at most 128 members a set had when it left the
+// listpack encoding stay in the tree as its own strings, uncounted.
+func (z *zset) size() int64 {
+	n := zsetBytes + z.tree.Bytes()
+	if z.dict != nil {
+		return n + z.dict.Bytes()
+	}
+	return n + z.memberBytes
+}
+
+var zsetBytes = int64(alloc.Size(int(unsafe.Sizeof(zset{}))))
+
+// charged is deferred by each primitive that changes z's size, with the
+// size before the change.
+func (z *zset) charged(before int64) { z.charge(before, z.size()) }
 
 func (z *zset) len() int { return z.tree.Len() }
 
@@ -122,7 +149,7 @@ func (z *zset) encoding() string {
 
 func (z *zset) clone() *zset {
 	if z.dict == nil {
-		return &zset{tree: *z.tree.Clone()}
+		return &zset{tree: *z.tree.Clone(), memberBytes: z.memberBytes}
 	}
 	// Rebuilt rather than cloned, so that the copy's tree shares its own
 	// dict's member bytes, not the original's (which they would keep
@@ -161,6 +188,8 @@ func (z *zset) score(member string) (float64, bool) {
 // insert adds member, which must be absent, converting the set to the
 // large encoding first when it outgrows the small one.
 func (z *zset) insert(member string, score float64) {
+	before := z.size()
+	z.memberBytes += int64(alloc.Size(len(member)))
 	if z.dict == nil && (z.len()+1 > zsetMaxListpackEntries || len(member) > zsetMaxListpackValue) {
 		z.buildDict()
 	}
@@ -168,6 +197,7 @@ func (z *zset) insert(member string, score float64) {
 		member, _ = z.dict.Add(member, score) // the tree shares the dict's bytes
 	}
 	z.tree.Insert(ztree.Item{Score: z.stored(score), Member: member})
+	z.charge(before, z.size())
 }
 
 // stored is score as the set keeps it: a listpack stores an integral
@@ -181,6 +211,7 @@ func (z *zset) stored(score float64) float64 {
 
 // update changes present member's score from old to score.
 func (z *zset) update(member string, old, score float64) {
+	defer z.charged(z.size()) // the tree may change shape
 	if z.dict != nil {
 		*z.dict.Ptr(member) = score
 	}
@@ -215,19 +246,22 @@ func (z *zset) removeRanks(lo, hi int) int {
 	if lo >= hi {
 		return 0
 	}
+	defer z.charged(z.size())
 	if hi-lo == 1 {
-		it := z.tree.DeleteAt(lo)
-		if z.dict != nil {
-			z.dict.Delete(it.Member)
-		}
+		z.forget(z.tree.DeleteAt(lo))
 		return 1
 	}
-	var forget func(ztree.Item)
-	if z.dict != nil {
-		forget = func(it ztree.Item) { z.dict.Delete(it.Member) }
-	}
-	z.tree.DeleteRange(lo, hi, forget)
+	z.tree.DeleteRange(lo, hi, z.forget)
 	return hi - lo
+}
+
+// forget drops a member the tree no longer holds from the dict and the
+// count of member bytes.
+func (z *zset) forget(it ztree.Item) {
+	z.memberBytes -= int64(alloc.Size(len(it.Member)))
+	if z.dict != nil {
+		z.dict.Delete(it.Member)
+	}
 }
 
 // rank returns member's 0-based rank, from the highest score if reverse.
@@ -259,6 +293,7 @@ func zsetFromSorted(items []ztree.Item) *zset {
 		if big {
 			member, _ = z.dict.Add(member, it.Score)
 		}
+		z.memberBytes += int64(alloc.Size(len(member)))
 		z.tree.Insert(ztree.Item{Score: z.stored(it.Score), Member: member})
 	}
 	return z
