@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"net"
 	"strconv"
 	"testing"
 	"time"
@@ -15,6 +16,22 @@ func openManual(t testing.TB) (*Store, *ManualClock) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, clock
+}
+
+// openDialed opens a Store with opts and a connection to it, both closed
+// when the test ends.
+func openDialed(t testing.TB, opts Options) (*Store, net.Conn) {
+	s, err := Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	conn, err := s.Dial(context.Background(), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return s, conn
 }
 
 func TestManualClockExpiry(t *testing.T) {

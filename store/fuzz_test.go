@@ -101,16 +101,7 @@ func FuzzDialBytes(f *testing.F) {
 
 func checkDialBytes(t *testing.T, data []byte, password string) {
 	t.Helper()
-	s, err := Open(Options{Clock: NewManualClock(time.Unix(1_700_000_000, 0)), Password: password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	conn, err := s.Dial(context.Background(), "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	_, conn := openDialed(t, Options{Clock: NewManualClock(time.Unix(1_700_000_000, 0)), Password: password})
 
 	// Write runs every complete command before it returns (no command of
 	// the table may block), so a Write that does not return is a hang.

@@ -75,17 +75,8 @@ func checkAccounting(t *testing.T, s *Store, after string) {
 // accounting invariant after each command. The blocking commands are
 // left out (on a real clock each would wait out its timeout).
 func TestMemoryAccountingRandom(t *testing.T) {
-	s, err := Open(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	conn, err := s.Dial(context.Background(), "", "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, conn := openDialed(t, Options{})
 	c := redistest.NewClient(conn)
-	defer c.Close()
 	n := 20_000
 	if testing.Short() {
 		n = 4000
