@@ -179,3 +179,46 @@ func TestTypedReadsSeeExpiry(t *testing.T) {
 		t.Error("TTL or TYPE of an expired key")
 	}
 }
+
+// TestTypedWritesSeeExpiry is TestTypedReadsSeeExpiry for writes, which
+// also skip the clock in shards without TTLs: on a key whose time has
+// passed (not yet reclaimed) each acts as on a missing key, and the
+// writes that set a deadline read the clock even where no key has one.
+func TestTypedWritesSeeExpiry(t *testing.T) {
+	s, clock := openManual(t)
+	s.Set("s", "5")
+	s.Set("a", "abc")
+	s.Hash("h").Set("f", "v")
+	s.List("l").RPush("x")
+	s.SetOf("t").Add("m")
+	s.ZSet("z").Add(Z{Score: 1, Member: "m"})
+	for _, k := range []string{"s", "a", "h", "l", "t", "z"} {
+		s.Expire(k, time.Second)
+	}
+	clock.now.Add(int64(2 * time.Second)) // without waking the sweeper
+	n, _ := s.IncrBy("s", 2)
+	m, _ := s.Append("a", "xy")
+	added, _ := s.Hash("h").SetNX("f", "w")
+	pushed, _ := s.List("l").RPushX("y")
+	members, _ := s.SetOf("t").Add("m")
+	zadded, _ := s.ZSet("z").Add(Z{Score: 2, Member: "m"})
+	if n != 2 || m != 2 || !added || pushed != 0 || members != 1 || zadded != 1 {
+		t.Errorf("writes on expired keys: INCRBY %d, APPEND %d, HSETNX %v, RPUSHX %d, SADD %d, ZADD %d", n, m, added, pushed, members, zadded)
+	}
+
+	// A fresh store: no key has a TTL, and EXPIRE must still count from
+	// the clock's now, not from zero (which would delete the key at once).
+	s2, clock2 := openManual(t)
+	s2.Set("k", "v")
+	if !s2.Expire("k", 10*time.Second) || s2.TTL("k") != 10*time.Second {
+		t.Fatalf("EXPIRE 10s on a store without TTLs: TTL %v", s2.TTL("k"))
+	}
+	s2.Set("g", "v")
+	if _, err := s2.GetEx("g", TTL(5*time.Second)); err != nil || s2.TTL("g") != 5*time.Second {
+		t.Fatalf("GETEX EX 5: TTL %v, %v", s2.TTL("g"), err)
+	}
+	clock2.Advance(11 * time.Second)
+	if s2.Exists("k", "g") != 0 {
+		t.Error("keys outlived their TTLs")
+	}
+}

@@ -244,7 +244,7 @@ func pfAddLocked[E any](d *DB, key string, elements []E, add func(*hll.Sketch, E
 	h, sh := d.slot(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	return pfAdd(d, sh, key, h, elements, add, d.s.nowMs())
+	return pfAdd(d, sh, key, h, elements, add, d.nowFor(sh))
 }
 
 // PFCount returns the estimated number of distinct elements added to the

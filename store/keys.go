@@ -410,7 +410,8 @@ func (d *DB) RenameNX(src, dst string) (bool, error) {
 // reports whether the key exists.
 func (d *DB) Expire(key string, ttl time.Duration) bool {
 	var ok bool
-	_ = d.writeKey(key, func(now int64) error {
+	_ = d.writeKey(key, func(int64) error {
+		now := d.s.nowMs()
 		ok = d.expire(key, now+ttl.Milliseconds(), 0, now)
 		return nil
 	})
@@ -420,8 +421,8 @@ func (d *DB) Expire(key string, ttl time.Duration) bool {
 // ExpireAt sets key's absolute expiry.
 func (d *DB) ExpireAt(key string, t time.Time) bool {
 	var ok bool
-	_ = d.writeKey(key, func(now int64) error {
-		ok = d.expire(key, t.UnixMilli(), 0, now)
+	_ = d.writeKey(key, func(int64) error {
+		ok = d.expire(key, t.UnixMilli(), 0, d.s.nowMs())
 		return nil
 	})
 	return ok

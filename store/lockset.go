@@ -116,7 +116,11 @@ func (l *lockSet) unlock() {
 
 // The typed API's locking: the same shards and order as the executor's.
 
-// writeKey runs fn with key's shard write-locked, at the clock's now.
+// writeKey runs fn with key's shard write-locked. As readKey's, fn's now
+// is nowFor's (0 when no key of the shard has a TTL), for telling whether
+// a key has expired and nothing else: a write that computes or compares a
+// deadline (Expire, GetEx) reads the clock itself. Skipping the clock
+// takes a quarter off a small write such as LPUSH on a hot key.
 func (d *DB) writeKey(key string, fn func(now int64) error) error {
 	if d.s.blocking.moveCount.Load() > 0 {
 		return d.lockKeysErr(true, []string{key}, 1, fn)
@@ -128,10 +132,10 @@ func (d *DB) writeKey(key string, fn func(now int64) error) error {
 		return d.lockKeysErr(true, []string{key}, 1, fn)
 	}
 	defer sh.mu.Unlock()
-	now := d.s.nowMs()
-	err := fn(now)
+	err := fn(d.nowFor(sh))
 	if len(sh.ready) > 0 {
-		d.serveShard(sh, now)
+		// Served waiters run commands of their own, on other shards too.
+		d.serveShard(sh, d.s.nowMs())
 	}
 	return err
 }

@@ -394,7 +394,8 @@ func (d *DB) GetDel(key string) (string, error) {
 // Persist.
 func (d *DB) GetEx(key string, opts ...SetOption) (string, error) {
 	var v string
-	err := d.writeKey(key, func(now int64) error {
+	err := d.writeKey(key, func(int64) error {
+		now := d.s.nowMs() // for the new deadline
 		a, err := d.setArgsOf(opts, now)
 		if err != nil {
 			return err
@@ -498,7 +499,7 @@ func (d *DB) IncrBy(key string, delta int64) (int64, error) {
 	sh := d.shardOf(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	return d.incrBy(key, delta, d.s.nowMs())
+	return d.incrBy(key, delta, d.nowFor(sh))
 }
 
 // IncrByFloat adds incr to the number at key with Redis's long double
