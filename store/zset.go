@@ -238,7 +238,7 @@ func (z *zset) remove(member string) bool {
 
 // position is the rank of member, present with score s.
 func (z *zset) position(member string, s float64) int {
-	return z.tree.Position(ztree.Item{Score: s, Member: member})
+	return z.tree.Index(ztree.Item{Score: s, Member: member})
 }
 
 // removeRanks deletes the elements of ranks [lo, hi).

@@ -317,6 +317,19 @@ func TestDeleteAt(t *testing.T) {
 	check(t, &tr, nil)
 }
 
+// TestIndex checks that Index finds every element's rank, in trees whose
+// scores are all distinct, mostly distinct and mostly tied.
+func TestIndex(t *testing.T) {
+	for _, scores := range []int{1 << 40, 5000, 30, 1} {
+		_, tr, model := randomTree(uint64(scores), 4000, scores)
+		for k, it := range model {
+			if got := tr.Index(it); got != k {
+				t.Fatalf("scores below %d: Index(%v) = %d, want %d", scores, it, got, k)
+			}
+		}
+	}
+}
+
 // TestSetScoreAt moves random elements by small and large amounts, in
 // place where SetScoreAt allows it and by delete and insert otherwise,
 // checking the tree against a model.
