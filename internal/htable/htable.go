@@ -170,7 +170,7 @@ func (gs *groups) slot(key string, h uint64, from int) (*Group, int) {
 	if i < from {
 		i = from
 	}
-	for probes := 0; probes < n; probes++ {
+	for probes := from; probes < n; probes++ { // n-from groups: next skips the rest
 		g := &gs.g[i]
 		for m := matchByte(g.ctrl, tag); m != 0; m &= m - 1 {
 			s := slotOf(m)
@@ -188,7 +188,9 @@ func (gs *groups) slot(key string, h uint64, from int) (*Group, int) {
 
 // next is the group after i in a probe sequence of a table whose groups
 // below from have been moved: a probe that wraps around skips them, since
-// keys it must reach may lie beyond them.
+// keys it must reach may lie beyond them. The sequence is a cycle of the
+// len-from groups left, so a probe stops after that many: beyond, it would
+// visit a group again (and a scan would return its records twice).
 func next(i, mask, from int) int {
 	if i = (i + 1) & mask; i < from {
 		i = from
@@ -435,7 +437,7 @@ func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(unsafe.Pointer)
 func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(unsafe.Pointer)) {
 	mask := len(gs.g) - 1
 	i := max(home, from)
-	for probes := 0; probes < len(gs.g); probes++ {
+	for probes := from; probes < len(gs.g); probes++ { // as in slot: each group once
 		g := &gs.g[i]
 		for _, e := range g.e {
 			if e != nil && int(hash(keyOf(e)))&mask == home {

@@ -283,3 +283,27 @@ func TestShrinkThreshold(t *testing.T) {
 	m.shrink()
 	m.check()
 }
+
+// TestProbeWrapsOnceDuringRehash is the state seed 9003 of the store's
+// random differential test reached (SSCAN replied seven members twice): a
+// table being rehashed out of two groups, the first already moved and the
+// second full (no empty slot). A probe run from the second group wraps
+// around past the moved groups to itself; it must stop there rather than
+// visit it again.
+func TestProbeWrapsOnceDuringRehash(t *testing.T) {
+	hash := func(k string) uint64 { n, _ := strconv.Atoi(k); return uint64(n) }
+	var gs groups
+	gs.g = make([]Group, 2)
+	for i := 0; i < groupSlots; i++ {
+		k := strconv.Itoa(2*i + 1) // odd: home group 1
+		gs.put(unsafe.Pointer(&rec{key: k}), hash(k))
+	}
+	emitted := 0
+	gs.emitHome(1, 1, hash, func(unsafe.Pointer) { emitted++ })
+	if emitted != groupSlots {
+		t.Errorf("emitHome visited %d records of a group of %d", emitted, groupSlots)
+	}
+	if g, _ := gs.slot("99", hash("99"), 1); g != nil {
+		t.Error("found an absent key")
+	}
+}
