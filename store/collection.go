@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/dict"
 )
 
@@ -61,6 +62,10 @@ func (a *accounted) charge(before, after int64) {
 		*a.used += after - before
 	}
 }
+
+// strBytes is the heap a string's bytes take: what the collections count
+// for each element, field or member they hold.
+func strBytes(s string) int64 { return int64(alloc.Size(len(s))) }
 
 // attach makes a collection value charge its size changes to used (nil:
 // to nothing). For other values it does nothing.

@@ -283,5 +283,5 @@ func newEntry(key string) *entry {
 
 // entrySize is what the entry adds to its shard's memory use.
 func entrySize(key string, v value) int64 {
-	return entryOverhead + int64(alloc.Size(len(key))) + v.size()
+	return entryOverhead + strBytes(key) + v.size()
 }

@@ -200,21 +200,21 @@ func (h *hash) set(field, value string) bool {
 	if h.ht == nil && (len(field) > hashMaxListpackValue || len(value) > hashMaxListpackValue) {
 		h.toHashtable()
 	}
-	h.valueBytes += int64(alloc.Size(len(value)))
+	h.valueBytes += strBytes(value)
 	if h.ht != nil {
 		if old, replaced := h.ht.Swap(field, value); replaced {
-			h.valueBytes -= int64(alloc.Size(len(old)))
+			h.valueBytes -= strBytes(old)
 			return false
 		}
-		h.fieldBytes += int64(alloc.Size(len(field)))
+		h.fieldBytes += strBytes(field)
 		return true
 	}
 	if i := h.find(field); i >= 0 {
-		h.valueBytes -= int64(alloc.Size(len(h.lp[i+1])))
+		h.valueBytes -= strBytes(h.lp[i+1])
 		h.lp[i+1] = value
 		return false
 	}
-	h.fieldBytes += int64(alloc.Size(len(field)))
+	h.fieldBytes += strBytes(field)
 	h.lp = append(h.lp, field, value)
 	if len(h.lp) > 2*hashMaxListpackEntries {
 		h.toHashtable()
@@ -228,8 +228,8 @@ func (h *hash) del(field string) bool {
 	if h.ht != nil {
 		v, ok := h.ht.Delete(field)
 		if ok {
-			h.fieldBytes -= int64(alloc.Size(len(field)))
-			h.valueBytes -= int64(alloc.Size(len(v)))
+			h.fieldBytes -= strBytes(field)
+			h.valueBytes -= strBytes(v)
 		}
 		return ok
 	}
@@ -237,8 +237,8 @@ func (h *hash) del(field string) bool {
 	if i < 0 {
 		return false
 	}
-	h.fieldBytes -= int64(alloc.Size(len(field)))
-	h.valueBytes -= int64(alloc.Size(len(h.lp[i+1])))
+	h.fieldBytes -= strBytes(field)
+	h.valueBytes -= strBytes(h.lp[i+1])
 	n := copy(h.lp[i:], h.lp[i+2:])
 	clear(h.lp[i+n:]) // drop the references the tail no longer uses
 	h.lp = h.lp[:i+n]

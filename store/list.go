@@ -143,8 +143,6 @@ var (
 // nothing, so that no change is charged twice.
 func (l *list) charged(before int64) { l.charge(before, l.size()) }
 
-func elemSize(s string) int64 { return int64(alloc.Size(len(s))) }
-
 // newList returns an empty list with room for about hint elements.
 func newList(hint int) *list {
 	size := minChunk
@@ -198,7 +196,7 @@ func (l *list) pushFront(s string) {
 	l.off--
 	l.n++
 	l.ring[l.head][l.off] = s
-	l.elemBytes += elemSize(s)
+	l.elemBytes += strBytes(s)
 }
 
 func (l *list) pushBack(s string) {
@@ -207,7 +205,7 @@ func (l *list) pushBack(s string) {
 	}
 	l.n++
 	*l.at(l.n - 1) = s
-	l.elemBytes += elemSize(s)
+	l.elemBytes += strBytes(s)
 }
 
 func (l *list) push(s string, left bool) {
@@ -224,7 +222,7 @@ func (l *list) push(s string, left bool) {
 		l.pushBack(s)
 	}
 	if roomy {
-		l.charge(0, elemSize(s))
+		l.charge(0, strBytes(s))
 	} else {
 		l.charge(before, l.size())
 	}
@@ -360,7 +358,7 @@ func (l *list) popFront() string {
 	c := l.ring[l.head]
 	s := c[l.off]
 	c[l.off] = ""
-	l.elemBytes -= elemSize(s)
+	l.elemBytes -= strBytes(s)
 	l.off++
 	l.n--
 	switch {
@@ -378,7 +376,7 @@ func (l *list) popBack() string {
 	p := l.at(l.n - 1)
 	s := *p
 	*p = ""
-	l.elemBytes -= elemSize(s)
+	l.elemBytes -= strBytes(s)
 	l.n--
 	switch {
 	case l.n == 0:
@@ -455,7 +453,7 @@ func (l *list) trimBack(k int) {
 // segBack, releasing its chunk if it empties.
 func (l *list) cut(s []string, left bool) {
 	for _, v := range s {
-		l.elemBytes -= elemSize(v)
+		l.elemBytes -= strBytes(v)
 	}
 	clear(s)
 	l.n -= len(s)
@@ -491,7 +489,7 @@ func (l *list) insert(i int, s string) {
 		}
 	}
 	*l.at(i) = s
-	l.elemBytes += elemSize(s)
+	l.elemBytes += strBytes(s)
 }
 
 // find returns the index of the first element equal to s, scanning from
@@ -813,7 +811,7 @@ func (l *list) set(idx int64, elem string) error {
 	}
 	defer l.charged(l.size())
 	p := l.at(i)
-	l.elemBytes += elemSize(elem) - elemSize(*p)
+	l.elemBytes += strBytes(elem) - strBytes(*p)
 	*p = elem
 	return nil
 }

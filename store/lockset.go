@@ -120,7 +120,7 @@ func (l *lockSet) unlock() {
 // is nowFor's (0 when no key of the shard has a TTL), for telling whether
 // a key has expired and nothing else: a write that computes or compares a
 // deadline (Expire, GetEx) reads the clock itself. Skipping the clock
-// takes a quarter off a small write such as LPUSH on a hot key.
+// takes nearly half off a small write such as LPUSH on a hot key.
 func (d *DB) writeKey(key string, fn func(now int64) error) error {
 	if d.s.blocking.moveCount.Load() > 0 {
 		return d.lockKeysErr(true, []string{key}, 1, fn)

@@ -23,22 +23,22 @@ func recount(v value) int64 {
 		h := *(*hash)(v.p)
 		h.fieldBytes, h.valueBytes = 0, 0
 		for f, val := range h.all() {
-			h.fieldBytes += elemSize(f)
-			h.valueBytes += elemSize(val)
+			h.fieldBytes += strBytes(f)
+			h.valueBytes += strBytes(val)
 		}
 		return h.size()
 	case kindList:
 		l := *(*list)(v.p)
 		l.elemBytes = 0
 		for _, s := range l.elems(0, false) {
-			l.elemBytes += elemSize(s)
+			l.elemBytes += strBytes(s)
 		}
 		return l.size()
 	case kindZSet:
 		z := *(*zset)(v.p)
 		z.memberBytes = 0
 		for it := range z.tree.All(0, false) {
-			z.memberBytes += elemSize(it.Member)
+			z.memberBytes += strBytes(it.Member)
 		}
 		return z.size()
 	}

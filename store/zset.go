@@ -189,7 +189,7 @@ func (z *zset) score(member string) (float64, bool) {
 // large encoding first when it outgrows the small one.
 func (z *zset) insert(member string, score float64) {
 	before := z.size()
-	z.memberBytes += int64(alloc.Size(len(member)))
+	z.memberBytes += strBytes(member)
 	if z.dict == nil && (z.len()+1 > zsetMaxListpackEntries || len(member) > zsetMaxListpackValue) {
 		z.buildDict()
 	}
@@ -258,7 +258,7 @@ func (z *zset) removeRanks(lo, hi int) int {
 // forget drops a member the tree no longer holds from the dict and the
 // count of member bytes.
 func (z *zset) forget(it ztree.Item) {
-	z.memberBytes -= int64(alloc.Size(len(it.Member)))
+	z.memberBytes -= strBytes(it.Member)
 	if z.dict != nil {
 		z.dict.Delete(it.Member)
 	}
@@ -293,7 +293,7 @@ func zsetFromSorted(items []ztree.Item) *zset {
 		if big {
 			member, _ = z.dict.Add(member, it.Score)
 		}
-		z.memberBytes += int64(alloc.Size(len(member)))
+		z.memberBytes += strBytes(member)
 		z.tree.Insert(ztree.Item{Score: z.stored(it.Score), Member: member})
 	}
 	return z
