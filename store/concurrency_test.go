@@ -120,15 +120,17 @@ func TestMSetAtomic(t *testing.T) {
 func TestRenameAtomic(t *testing.T) {
 	s, _ := Open(Options{})
 	defer s.Close()
-	s.Set("left", "v")
-	if shardsOf(s.DB, []string{"left", "right"}) != 2 {
+	names := keysInShards(s.DB, "side", 2)
+	left, right := names[0], names[1]
+	s.Set(left, "v")
+	if shardsOf(s.DB, names) != 2 {
 		t.Fatal("test keys must be in two shards")
 	}
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		for from, to := "left", "right"; ; from, to = to, from {
+		for from, to := left, right; ; from, to = to, from {
 			select {
 			case <-stop:
 				return
@@ -141,7 +143,7 @@ func TestRenameAtomic(t *testing.T) {
 		}
 	}()
 	for i := 0; i < 20000; i++ {
-		if n := s.Exists("left", "right"); n != 1 {
+		if n := s.Exists(left, right); n != 1 {
 			close(stop)
 			<-done
 			t.Fatalf("EXISTS left right = %d during RENAME", n)
@@ -185,6 +187,23 @@ func TestSwapDBAtomic(t *testing.T) {
 	}
 	close(stop)
 	<-done
+}
+
+// keysInShards returns n keys named prefix0, prefix1, ... (skipping
+// numbers) that lie in n different shards of d. Fixed names would share a
+// shard in about one store in a hundred, since each store draws its own
+// hash seed.
+func keysInShards(d *DB, prefix string, n int) []string {
+	var keys []string
+	seen := map[int]bool{}
+	for i := 0; len(keys) < n; i++ {
+		k := prefix + strconv.Itoa(i)
+		if sh := shardIndex(d.hash(k)); !seen[sh] {
+			seen[sh] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 func shardsOf(d *DB, keys []string) int {

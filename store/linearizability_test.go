@@ -159,7 +159,7 @@ func linRandomInput(r *rand.Rand) linInput {
 func TestLinearizable(t *testing.T) {
 	s, _ := Open(Options{})
 	defer s.Close()
-	keys := linKeys{"lin:a", "lin:b", "lin:c"}
+	keys := linKeys(keysInShards(s.DB, "lin:", 3))
 	if shardsOf(s.DB, keys[:]) != 3 {
 		t.Fatal("the keys must be in three shards")
 	}
