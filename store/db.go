@@ -1,6 +1,11 @@
 package store
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"unsafe"
+
+	"github.com/embedis/embedis/internal/htable"
+)
 
 // DB is one of the Store's numbered databases. Its methods are the typed
 // API; each takes the locks it needs. The unexported methods below are the
@@ -50,6 +55,38 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 		e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 	}
 	return e
+}
+
+// lookupReadEach calls fn(i, lookupRead(keys[i], now)) for each key in
+// order, with the lookups' cache misses overlapped (htable.FindMany): on a
+// keyspace larger than the cache, an MGET of ten keys otherwise waits for
+// twenty misses one after another. The shard locks of all the keys must be
+// held.
+func (d *DB) lookupReadEach(keys []string, now int64, fn func(i int, e *entry)) {
+	const batch = 16
+	var (
+		tabs [batch]*htable.Table
+		hs   [batch]uint64
+		recs [batch]unsafe.Pointer
+	)
+	for base := 0; base < len(keys); base += batch {
+		ks := keys[base:min(base+batch, len(keys))]
+		for i, k := range ks {
+			hs[i] = d.hash(k)
+			tabs[i] = &d.shards[shardIndex(hs[i])].tab
+		}
+		htable.FindMany(tabs[:len(ks)], ks, hs[:len(ks)], recs[:len(ks)])
+		for i := range ks {
+			e := (*entry)(recs[i])
+			if e != nil && d.shards[shardIndex(hs[i])].expired(e, now) {
+				e = nil
+			}
+			if e != nil {
+				e.touch(d.s.lru.Load(), &d.s.sharedLRU)
+			}
+			fn(base+i, e)
+		}
+	}
 }
 
 // slot returns key's hash and shard.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strconv"
 	"testing"
@@ -220,5 +221,42 @@ func TestTypedWritesSeeExpiry(t *testing.T) {
 	clock2.Advance(11 * time.Second)
 	if s2.Exists("k", "g") != 0 {
 		t.Error("keys outlived their TTLs")
+	}
+}
+
+// TestMGetSeesExpiry reads expired keys, not yet reclaimed, in MGETs of
+// more keys than one batch of the overlapped lookups, through the typed
+// API and through Do: they read as missing, and the live ones keep their
+// values and their places.
+func TestMGetSeesExpiry(t *testing.T) {
+	s, clock := openManual(t)
+	keys := make([]string, 40)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("key:%d", i)
+		s.Set(keys[i], "v"+strconv.Itoa(i))
+		if i%3 == 0 {
+			s.Expire(keys[i], time.Second)
+		}
+	}
+	clock.now.Add(int64(2 * time.Second)) // without waking the sweeper
+	got, _ := s.MGet(keys...)
+	reply, err := s.Do(context.Background(), append([]string{"MGET"}, keys...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range got {
+		want := NullString{"v" + strconv.Itoa(i), true}
+		if i%3 == 0 {
+			want = NullString{}
+		}
+		if v != want {
+			t.Errorf("MGet[%d] = %v, want %v", i, v, want)
+		}
+		if r := reply.Elems[i]; r.IsNull() == want.Valid || want.Valid && r.Str != want.String {
+			t.Errorf("MGET reply[%d] = %#v, want %v", i, r, want)
+		}
+	}
+	if s.DBSize() != 40 {
+		t.Fatalf("DBSIZE %d: the expired keys were reclaimed, so MGET did not meet them", s.DBSize())
 	}
 }

@@ -435,11 +435,11 @@ type NullString struct {
 func (d *DB) MGet(keys ...string) ([]NullString, error) {
 	out := make([]NullString, len(keys))
 	d.lockKeys(false, keys, 1, func(now int64) {
-		for i, k := range keys {
-			if e := d.lookupRead(k, now); e != nil && e.val.isString() {
+		d.lookupReadEach(keys, now, func(i int, e *entry) {
+			if e != nil && e.val.isString() {
 				out[i] = NullString{e.val.str(), true}
 			}
-		}
+		})
 	})
 	return out, nil
 }

@@ -223,13 +223,13 @@ func cmdGetEx(c *call) {
 
 func cmdMGet(c *call) {
 	c.w.Array(len(c.args) - 1)
-	for _, k := range c.args[1:] {
-		if e := c.db.lookupRead(k, c.now); e != nil && e.val.isString() {
+	c.db.lookupReadEach(c.args[1:], c.now, func(_ int, e *entry) {
+		if e != nil && e.val.isString() {
 			c.w.Bulk(e.val.view())
 		} else {
 			c.w.NullBulk()
 		}
-	}
+	})
 }
 
 func cmdMSet(c *call) {

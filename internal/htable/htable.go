@@ -147,6 +147,55 @@ func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 	return nil
 }
 
+// FindMany sets recs[i] to the record for keys[i] (hash hs[i]) in
+// tabs[i], or nil, as Find would; the slices have one length. It is for
+// a caller that holds the locks of all the tables and looks up several
+// keys at once (MGET): one Find after another waits for each key's two
+// misses, the group and the record, in turn, where FindMany reads every
+// key's home group, then every first candidate record, then confirms,
+// so that the loads of one pass don't depend on each other and the CPU
+// overlaps their misses. Keys it cannot confirm from their home group's
+// first candidate (a probe that goes on, a second tag match, a rehash
+// that moved the key) it looks up with Find.
+func FindMany(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer) {
+	for len(keys) > 0 {
+		n := min(len(keys), batch)
+		findBatch(tabs[:n], keys[:n], hs[:n], recs[:n])
+		tabs, keys, hs, recs = tabs[n:], keys[n:], hs[n:], recs[n:]
+	}
+}
+
+// batch is how many lookups FindMany overlaps: enough to keep the CPU's
+// outstanding misses busy, few enough for its arrays to live on the stack.
+const batch = 16
+
+func findBatch(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer) {
+	var (
+		home [batch]*Group
+		ctrl [batch]uint64
+		klen [batch]int
+	)
+	for i, t := range tabs {
+		if gs := t.g[0].g; len(gs) > 0 {
+			home[i] = &gs[int(hs[i])&(len(gs)-1)]
+			ctrl[i] = home[i].ctrl
+		}
+	}
+	for i := range tabs {
+		recs[i], klen[i] = nil, -1
+		if m := matchByte(ctrl[i], tagOf(hs[i])); m != 0 {
+			if e := home[i].e[slotOf(m)]; e != nil {
+				recs[i], klen[i] = e, len(keyOf(e))
+			}
+		}
+	}
+	for i, t := range tabs {
+		if e := recs[i]; e == nil || klen[i] != len(keys[i]) || keyOf(e) != keys[i] {
+			recs[i] = t.Find(keys[i], hs[i])
+		}
+	}
+}
+
 func (t *Table) findRehashing(key string, h uint64) unsafe.Pointer {
 	if g, s := t.g[1].slot(key, h, 0); g != nil {
 		return g.e[s]
