@@ -58,35 +58,24 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 }
 
 // lookupReadEach calls fn(i, lookupRead(keys[i], now)) for each key in
-// order, with the lookups' cache misses overlapped (htable.FindMany): on a
+// order, with the lookups' cache misses overlapped (htable.FindEach): on a
 // keyspace larger than the cache, an MGET of ten keys otherwise waits for
 // twenty misses one after another. The shard locks of all the keys must be
 // held.
 func (d *DB) lookupReadEach(keys []string, now int64, fn func(i int, e *entry)) {
-	const batch = 16
-	var (
-		tabs [batch]*htable.Table
-		hs   [batch]uint64
-		recs [batch]unsafe.Pointer
-	)
-	for base := 0; base < len(keys); base += batch {
-		ks := keys[base:min(base+batch, len(keys))]
-		for i, k := range ks {
-			hs[i] = d.hash(k)
-			tabs[i] = &d.shards[shardIndex(hs[i])].tab
+	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
+		h := d.hash(keys[i])
+		return &d.shards[shardIndex(h)].tab, keys[i], h
+	}, func(i int, rec unsafe.Pointer) {
+		e := (*entry)(rec)
+		if e != nil && e.ttl >= 0 && d.shardOf(keys[i]).expired(e, now) {
+			e = nil
 		}
-		htable.FindMany(tabs[:len(ks)], ks, hs[:len(ks)], recs[:len(ks)])
-		for i := range ks {
-			e := (*entry)(recs[i])
-			if e != nil && d.shards[shardIndex(hs[i])].expired(e, now) {
-				e = nil
-			}
-			if e != nil {
-				e.touch(d.s.lru.Load(), &d.s.sharedLRU)
-			}
-			fn(base+i, e)
+		if e != nil {
+			e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 		}
-	}
+		fn(i, e)
+	})
 }
 
 // slot returns key's hash and shard.

@@ -192,6 +192,26 @@ func (h *hash) get(field string) (string, bool) {
 	return "", false
 }
 
+// getEach calls fn(i, value, present) for each of fields in order, as get
+// would answer (a nil hash, a missing key, has no fields); a hashtable's
+// lookups overlap their cache misses.
+func (h *hash) getEach(fields []string, fn func(i int, v string, ok bool)) {
+	switch {
+	case h == nil:
+		for i := range fields {
+			fn(i, "", false)
+		}
+		return
+	case h.ht != nil:
+		h.ht.GetEach(fields, fn)
+		return
+	}
+	for i, f := range fields {
+		v, ok := h.get(f)
+		fn(i, v, ok)
+	}
+}
+
 // set stores value at field and reports whether the field is new. It
 // converts to a hashtable first when field or value is too long for a
 // listpack, and after adding the 513th field (Redis's hashTypeSet).
@@ -560,9 +580,7 @@ func (h Hash) Get(field string) (string, error) {
 func (h Hash) MGet(fields ...string) ([]NullString, error) {
 	out, err := queryHash(h, func(hs *hash) []NullString {
 		out := make([]NullString, len(fields))
-		for i, f := range fields {
-			out[i].String, out[i].Valid = hs.get(f)
-		}
+		hs.getEach(fields, func(i int, v string, ok bool) { out[i] = NullString{v, ok} })
 		return out
 	})
 	if out == nil && err == nil {

@@ -62,21 +62,7 @@ func cmdHGet(c *call) {
 	if h == nil {
 		return
 	}
-	c.hashField(h, c.args[2])
-}
-
-// hashField replies the value at field, or a null.
-func (c *call) hashField(h *hash, field string) {
-	var v string
-	ok := false
-	if h != nil {
-		v, ok = h.get(field)
-	}
-	if !ok {
-		c.w.NullBulk()
-		return
-	}
-	c.w.Bulk(v)
+	c.bulkIf(h.get(c.args[2]))
 }
 
 // HMGET key field [field ...]: a missing key is an empty hash, not an
@@ -88,9 +74,7 @@ func cmdHMGet(c *call) {
 		return
 	}
 	c.w.Array(len(c.args) - 2)
-	for _, f := range c.args[2:] {
-		c.hashField(h, f)
-	}
+	h.getEach(c.args[2:], func(_ int, v string, ok bool) { c.bulkIf(v, ok) })
 }
 
 func cmdHGetAll(c *call) {

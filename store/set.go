@@ -211,6 +211,25 @@ func (s *set) has(m string) bool {
 	return ok && s.hasInt(n)
 }
 
+// hasEach calls fn(i, has(members[i])) for each member in order (a nil
+// set, a missing key, has none); a hashtable's lookups overlap their cache
+// misses.
+func (s *set) hasEach(members []string, fn func(i int, ok bool)) {
+	switch {
+	case s == nil:
+		for i := range members {
+			fn(i, false)
+		}
+		return
+	case s.ht != nil:
+		s.ht.GetEach(members, func(i int, _ struct{}, ok bool) { fn(i, ok) })
+		return
+	}
+	for i, m := range members {
+		fn(i, s.has(m))
+	}
+}
+
 func (s *set) hasInt(n int64) bool {
 	if s.ht == nil {
 		_, ok := slices.BinarySearch(s.ints, n)
@@ -819,9 +838,7 @@ func (s Set) Contains(member string) (bool, error) {
 func (s Set) ContainsEach(members ...string) ([]bool, error) {
 	out := make([]bool, len(members))
 	err := s.read(func(st *set) error {
-		for i, m := range members {
-			out[i] = st != nil && st.has(m)
-		}
+		st.hasEach(members, func(i int, ok bool) { out[i] = ok })
 		return nil
 	})
 	return out, err

@@ -77,9 +77,7 @@ func cmdSMIsMember(c *call) {
 		return
 	}
 	c.w.Array(len(c.args) - 2)
-	for _, m := range c.args[2:] {
-		c.w.Int(boolInt(s != nil && s.has(m)))
-	}
+	s.hasEach(c.args[2:], func(_ int, ok bool) { c.w.Int(boolInt(ok)) })
 }
 
 func cmdSCard(c *call) {

@@ -26,6 +26,15 @@ func (c *call) intPair(i int) (a, b int64, ok bool) {
 	return a, b, ok
 }
 
+// bulkIf replies s if ok, a null if not.
+func (c *call) bulkIf(s string, ok bool) {
+	if ok {
+		c.w.Bulk(s)
+	} else {
+		c.w.NullBulk()
+	}
+}
+
 // bulkOrNull replies a string operation's result: the string, a null for
 // ErrNil, or the error.
 func (c *call) bulkOrNull(s string, err error) {

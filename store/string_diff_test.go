@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -67,27 +66,4 @@ func TestDiffStrings(t *testing.T) {
 		// wrong types are checked once collections exist; arity
 		{"GET"}, {"SET", "a"}, {"INCR"}, {"MGET"}, {"APPEND", "a"}, {"STRLEN"}, {"GETRANGE", "a", "1"}, {"LCS", "a"},
 	})
-}
-
-// TestDiffMGetMany reads more keys in one MGET than one batch of the
-// overlapped lookups (lookupReadEach: 16), over many shards: strings,
-// keys of other types, missing keys and repeats, across the batches'
-// edges.
-func TestDiffMGetMany(t *testing.T) {
-	mset := []string{"MSET"}
-	for i := range 30 {
-		mset = append(mset, fmt.Sprintf("key:%d", i), fmt.Sprintf("value-%d", i))
-	}
-	mget := []string{"MGET"}
-	for i := range 50 {
-		switch {
-		case i%7 == 3:
-			mget = append(mget, "list")
-		case i%11 == 5:
-			mget = append(mget, "set")
-		default:
-			mget = append(mget, fmt.Sprintf("key:%d", (i*13)%40)) // 30..39 are missing
-		}
-	}
-	runCases(t, [][]string{mset, {"RPUSH", "list", "a"}, {"SADD", "set", "m"}, mget, append([]string{"MGET"}, mget[1:17]...)})
 }

@@ -185,6 +185,26 @@ func (z *zset) score(member string) (float64, bool) {
 	return 0, false
 }
 
+// scoreEach calls fn(i, score, present) for each of members in order, as
+// score would answer (a nil set, a missing key, has no members); a
+// skiplist-encoded set's lookups overlap their cache misses.
+func (z *zset) scoreEach(members []string, fn func(i int, s float64, ok bool)) {
+	switch {
+	case z == nil:
+		for i := range members {
+			fn(i, 0, false)
+		}
+		return
+	case z.dict != nil:
+		z.dict.GetEach(members, fn)
+		return
+	}
+	for i, m := range members {
+		s, ok := z.score(m)
+		fn(i, s, ok)
+	}
+}
+
 // insert adds member, which must be absent, converting the set to the
 // large encoding first when it outgrows the small one.
 func (z *zset) insert(member string, score float64) {
@@ -1027,14 +1047,12 @@ func (z ZSet) Score(member string) (score float64, ok bool, err error) {
 func (z ZSet) MScore(members ...string) ([]float64, error) {
 	out := make([]float64, len(members))
 	err := z.read(func(s *zset, _ int64) error {
-		for i, m := range members {
-			out[i] = math.NaN()
-			if s != nil {
-				if v, ok := s.score(m); ok {
-					out[i] = v
-				}
+		s.scoreEach(members, func(i int, v float64, ok bool) {
+			if !ok {
+				v = math.NaN()
 			}
-		}
+			out[i] = v
+		})
 		return nil
 	})
 	return out, err

@@ -131,15 +131,13 @@ func cmdZMScore(c *call) {
 		return
 	}
 	c.w.Array(len(c.args) - 2)
-	for _, m := range c.args[2:] {
-		if z == nil {
-			c.w.NullBulk()
-		} else if s, ok := z.score(m); ok {
+	z.scoreEach(c.args[2:], func(_ int, s float64, ok bool) {
+		if ok {
 			c.w.Double(s)
 		} else {
 			c.w.NullBulk()
 		}
-	}
+	})
 }
 
 func cmdZCard(c *call) {

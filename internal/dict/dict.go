@@ -172,6 +172,22 @@ func (d *Dict[V]) Get(key string) (V, bool) {
 	return zero, false
 }
 
+// GetEach calls fn(i, value, present) for each of keys in order, as Get
+// would answer, with the lookups' cache misses overlapped
+// (htable.FindEach): HMGET, ZMSCORE and SMISMEMBER on a large collection.
+func (d *Dict[V]) GetEach(keys []string, fn func(i int, val V, ok bool)) {
+	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
+		return &d.t, keys[i], hash(keys[i])
+	}, func(i int, rec unsafe.Pointer) {
+		if e := (*node[V])(rec); e != nil {
+			fn(i, e.val, true)
+			return
+		}
+		var zero V
+		fn(i, zero, false)
+	})
+}
+
 // Ptr returns a pointer to key's value, valid until the next write, or nil.
 // It lets a caller update a value in place (HINCRBY, ZINCRBY).
 func (d *Dict[V]) Ptr(key string) *V {

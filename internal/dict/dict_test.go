@@ -36,6 +36,9 @@ func TestSetGetDelete(t *testing.T) {
 		if d.Len() != len(ref) {
 			t.Fatalf("Len %d, want %d", d.Len(), len(ref))
 		}
+		if i%10000 == 0 {
+			checkGetEach(t, &d, ref, r)
+		}
 	}
 	for k, v := range ref {
 		if got, ok := d.Get(k); !ok || got != v {
@@ -51,6 +54,26 @@ func TestSetGetDelete(t *testing.T) {
 	}
 	if n != len(ref) {
 		t.Fatalf("All yielded %d keys, want %d", n, len(ref))
+	}
+}
+
+// checkGetEach asks GetEach for 100 random keys of the universe, present
+// or not, and compares its answers with ref's.
+func checkGetEach(t *testing.T, d *Dict[int], ref map[string]int, r *rand.Rand) {
+	keys := make([]string, 100)
+	for i := range keys {
+		keys[i] = strconv.Itoa(r.IntN(5000))
+	}
+	next := 0
+	d.GetEach(keys, func(i, got int, ok bool) {
+		want, had := ref[keys[i]]
+		if i != next || ok != had || got != want {
+			t.Fatalf("GetEach answered key %d (%q) = %d,%v after key %d; want %d,%v", i, keys[i], got, ok, next-1, want, had)
+		}
+		next++
+	})
+	if next != len(keys) {
+		t.Fatalf("GetEach answered %d of %d keys", next, len(keys))
 	}
 }
 

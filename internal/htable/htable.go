@@ -9,6 +9,10 @@
 // dict's nodes without an interface call on the lookup path. Records are
 // not moved by the table: their pointers stay valid while they are in it.
 //
+// A caller that looks up several keys under one set of locks (MGET) uses
+// FindEach, which interleaves the lookups so that their cache misses
+// overlap instead of following one another.
+//
 // Hashing is the caller's: every method that needs a key's hash takes it
 // (h), and those that may move records take the hash function to rehash
 // them with. A Table is not safe for concurrent writes; readers may share
@@ -147,25 +151,37 @@ func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 	return nil
 }
 
-// FindMany sets recs[i] to the record for keys[i] (hash hs[i]) in
-// tabs[i], or nil, as Find would; the slices have one length. It is for
-// a caller that holds the locks of all the tables and looks up several
-// keys at once (MGET): one Find after another waits for each key's two
-// misses, the group and the record, in turn, where FindMany reads every
-// key's home group, then every first candidate record, then confirms,
-// so that the loads of one pass don't depend on each other and the CPU
-// overlaps their misses. Keys it cannot confirm from their home group's
-// first candidate (a probe that goes on, a second tag match, a rehash
-// that moved the key) it looks up with Find.
-func FindMany(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer) {
-	for len(keys) > 0 {
-		n := min(len(keys), batch)
-		findBatch(tabs[:n], keys[:n], hs[:n], recs[:n])
-		tabs, keys, hs, recs = tabs[n:], keys[n:], hs[n:], recs[n:]
+// FindEach looks up n keys as Find would, for a caller that holds the
+// locks of all their tables and looks up several keys at once (MGET,
+// HMGET): at(i) gives the i-th key, its hash and its table, and found(i,
+// rec) receives its record or nil, in order. One Find after another waits
+// for each key's two misses, the group and the record, in turn; FindEach
+// reads every key's home group, then every first candidate record, then
+// confirms, a batch of keys at a time, so that the loads of one pass
+// don't depend on each other and the CPU overlaps their misses. Keys it
+// cannot confirm from their home group's first candidate (a probe that
+// goes on, a second tag match, a rehash that moved the key) it looks up
+// with Find.
+func FindEach(n int, at func(i int) (*Table, string, uint64), found func(i int, rec unsafe.Pointer)) {
+	var (
+		tabs [batch]*Table
+		keys [batch]string
+		hs   [batch]uint64
+		recs [batch]unsafe.Pointer
+	)
+	for base := 0; base < n; base += batch {
+		m := min(n-base, batch)
+		for i := range m {
+			tabs[i], keys[i], hs[i] = at(base + i)
+		}
+		findBatch(tabs[:m], keys[:m], hs[:m], recs[:m])
+		for i := range m {
+			found(base+i, recs[i])
+		}
 	}
 }
 
-// batch is how many lookups FindMany overlaps: enough to keep the CPU's
+// batch is how many lookups FindEach overlaps: enough to keep the CPU's
 // outstanding misses busy, few enough for its arrays to live on the stack.
 const batch = 16
 

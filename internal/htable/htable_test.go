@@ -62,7 +62,7 @@ func (m *tableModel) check() {
 			m.t.Fatalf("find(%q) = %p, want %p (rehash %d)", k, got, e, m.tab.rehash)
 		}
 	}
-	m.checkFindMany()
+	m.checkFindEach()
 	seen := 0
 	m.tab.Each(func(p unsafe.Pointer) bool {
 		e := (*rec)(p)
@@ -84,35 +84,36 @@ func (m *tableModel) check() {
 
 // TestTableModel churns a table through growth, deletion marks, shrinking
 // and incremental rehashes in both directions, checking every lookup.
-// checkFindMany looks every key up with FindMany, with absent keys among
-// them, in calls that are not a multiple of its batch.
-func (m *tableModel) checkFindMany() {
+// checkFindEach looks every key up with FindEach, with absent keys among
+// them.
+func (m *tableModel) checkFindEach() {
 	var keys []string
 	for k := range m.ref {
 		keys = append(keys, k, k+"-absent")
 	}
-	for len(keys) > 0 {
-		n := min(len(keys), 37)
-		tabs, hs, recs := make([]*Table, n), make([]uint64, n), make([]unsafe.Pointer, n)
-		for i, k := range keys[:n] {
-			tabs[i], hs[i] = &m.tab, m.hash(k)
+	next := 0
+	FindEach(len(keys), func(i int) (*Table, string, uint64) {
+		return &m.tab, keys[i], m.hash(keys[i])
+	}, func(i int, got unsafe.Pointer) {
+		if i != next {
+			m.t.Fatalf("FindEach answered %d after %d", i, next-1)
 		}
-		FindMany(tabs, keys[:n], hs, recs)
-		for i, k := range keys[:n] {
-			if want := m.ref[k]; (*rec)(recs[i]) != want {
-				m.t.Fatalf("FindMany(%q) = %p, want %p (rehash %d)", k, recs[i], want, m.tab.rehash)
-			}
+		next++
+		if want := m.ref[keys[i]]; (*rec)(got) != want {
+			m.t.Fatalf("FindEach(%q) = %p, want %p (rehash %d)", keys[i], got, want, m.tab.rehash)
 		}
-		keys = keys[n:]
+	})
+	if next != len(keys) {
+		m.t.Fatalf("FindEach answered %d of %d keys", next, len(keys))
 	}
 }
 
-// TestFindManyCollisions runs FindMany over two tables at once with a hash
+// TestFindEachCollisions runs FindEach over two tables at once with a hash
 // that gives every key one of four home groups and the same tag, so that a
 // home group's first candidate is usually another key and most probes go
 // on past it, in tables caught at every point of a rehash, and for the
 // three keys above the last inserted, which are absent.
-func TestFindManyCollisions(t *testing.T) {
+func TestFindEachCollisions(t *testing.T) {
 	hash := func(k string) uint64 {
 		n, _ := strconv.Atoi(k[1:])
 		return 0x42<<48 | uint64(n%4)
@@ -124,20 +125,15 @@ func TestFindManyCollisions(t *testing.T) {
 		e := &rec{key: k}
 		tabs[i%2].Insert(unsafe.Pointer(e), hash(k), hash)
 		ref[k] = e
-		var ts []*Table
-		var keys []string
-		var hs []uint64
-		for j := 0; j <= i+3; j++ {
-			kj := "k" + strconv.Itoa(j)
-			ts, keys, hs = append(ts, &tabs[j%2]), append(keys, kj), append(hs, hash(kj))
-		}
-		recs := make([]unsafe.Pointer, len(keys))
-		FindMany(ts, keys, hs, recs)
-		for j, k := range keys {
-			if want := ref[k]; (*rec)(recs[j]) != want {
-				t.Fatalf("after %d inserts (rehashing %v): FindMany(%q) = %p, want %p", i+1, tabs[j%2].Rehashing(), k, recs[j], want)
+		FindEach(i+4, func(j int) (*Table, string, uint64) {
+			k := "k" + strconv.Itoa(j)
+			return &tabs[j%2], k, hash(k)
+		}, func(j int, got unsafe.Pointer) {
+			k := "k" + strconv.Itoa(j)
+			if want := ref[k]; (*rec)(got) != want {
+				t.Fatalf("after %d inserts (rehashing %v): FindEach(%q) = %p, want %p", i+1, tabs[j%2].Rehashing(), k, got, want)
 			}
-		}
+		})
 	}
 }
 
