@@ -100,3 +100,26 @@ func TestTypedLookupsMany(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffMultiKeyWritesMany runs the other multi-key commands, whose
+// lookups are batched too (EXISTS, TOUCH) or warmed before they work key
+// by key (MSET, MSETNX, DEL, UNLINK), on more keys than a batch, with
+// repeats: a key named twice in one MSET must be set twice, not added
+// twice.
+func TestDiffMultiKeyWritesMany(t *testing.T) {
+	key := func(i int) string { return fmt.Sprintf("key:%d", i) }
+	mset, msetnxNew, msetnxOld, names := []string{"MSET"}, []string{"MSETNX"}, []string{"MSETNX"}, []string{}
+	for i := range 40 {
+		mset = append(mset, key(i%25), fmt.Sprintf("v%d", i)) // 25..39 repeat 0..14
+		msetnxNew = append(msetnxNew, key(100+i), "n")
+		msetnxOld = append(msetnxOld, key(200+i), "o")
+		names = append(names, key((i*7)%50)) // 25..49 are missing
+	}
+	msetnxOld = append(msetnxOld, key(3), "o") // exists: sets nothing
+	cat := func(head string, tail []string) []string { return append([]string{head}, tail...) }
+	runCases(t, [][]string{
+		mset, {"DBSIZE"}, cat("MGET", names), msetnxNew, msetnxOld, {"DBSIZE"}, {"GET", "key:200"},
+		cat("EXISTS", names), cat("TOUCH", names), cat("DEL", names[:20]), {"DBSIZE"}, cat("EXISTS", names),
+		cat("UNLINK", append(names, names...)), {"DBSIZE"}, cat("MGET", names),
+	})
+}

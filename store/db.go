@@ -57,12 +57,12 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 	return e
 }
 
-// lookupReadEach calls fn(i, lookupRead(keys[i], now)) for each key in
-// order, with the lookups' cache misses overlapped (htable.FindEach): on a
+// lookupEach calls fn(i, lookup(keys[i], now)) for each key in order,
+// with the lookups' cache misses overlapped (htable.FindEach): on a
 // keyspace larger than the cache, an MGET of ten keys otherwise waits for
 // twenty misses one after another. The shard locks of all the keys must be
 // held.
-func (d *DB) lookupReadEach(keys []string, now int64, fn func(i int, e *entry)) {
+func (d *DB) lookupEach(keys []string, now int64, fn func(i int, e *entry)) {
 	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
 		h := d.hash(keys[i])
 		return &d.shards[shardIndex(h)].tab, keys[i], h
@@ -71,11 +71,36 @@ func (d *DB) lookupReadEach(keys []string, now int64, fn func(i int, e *entry)) 
 		if e != nil && e.ttl >= 0 && d.shardOf(keys[i]).expired(e, now) {
 			e = nil
 		}
+		fn(i, e)
+	})
+}
+
+// lookupReadEach is lookupEach with lookupRead's access-clock update.
+func (d *DB) lookupReadEach(keys []string, now int64, fn func(i int, e *entry)) {
+	d.lookupEach(keys, now, func(i int, e *entry) {
 		if e != nil {
 			e.touch(d.s.lru.Load(), &d.s.sharedLRU)
 		}
 		fn(i, e)
 	})
+}
+
+// warm looks up keys[0], keys[step], ... as lookupEach does and forgets
+// what it finds, for a write of several keys (MSET, DEL) that then works
+// key by key: each key's group and entry are then in the cache, where
+// otherwise each key would wait for its two misses in turn. (A write can't
+// use lookupEach's answers: one key's write may add, remove or move
+// another's entry, a key named twice say.) The shard locks of all the keys
+// must be held.
+func (d *DB) warm(keys []string, step int) {
+	if len(keys) <= step {
+		return
+	}
+	htable.FindEach((len(keys)+step-1)/step, func(i int) (*htable.Table, string, uint64) {
+		k := keys[i*step]
+		h := d.hash(k)
+		return &d.shards[shardIndex(h)].tab, k, h
+	}, func(int, unsafe.Pointer) {})
 }
 
 // slot returns key's hash and shard.

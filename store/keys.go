@@ -13,6 +13,7 @@ import (
 
 // del deletes each live key and counts them.
 func (d *DB) del(keys []string, now int64) int64 {
+	d.warm(keys, 1)
 	var n int64
 	for _, k := range keys {
 		if d.remove(k, now) {
@@ -25,22 +26,22 @@ func (d *DB) del(keys []string, now int64) int64 {
 // exists counts the keys that exist (a key named twice counts twice).
 func (d *DB) exists(keys []string, now int64) int64 {
 	var n int64
-	for _, k := range keys {
-		if d.lookup(k, now) != nil {
+	d.lookupEach(keys, now, func(_ int, e *entry) {
+		if e != nil {
 			n++
 		}
-	}
+	})
 	return n
 }
 
 // touch counts existing keys and records an access on each.
 func (d *DB) touchKeys(keys []string, now int64) int64 {
 	var n int64
-	for _, k := range keys {
-		if d.lookupRead(k, now) != nil {
+	d.lookupReadEach(keys, now, func(_ int, e *entry) {
+		if e != nil {
 			n++
 		}
-	}
+	})
 	return n
 }
 

@@ -454,6 +454,7 @@ func (d *DB) MSet(pairs ...string) error {
 }
 
 func (d *DB) mset(pairs []string, now int64) {
+	d.warm(pairs, 2)
 	for i := 0; i < len(pairs); i += 2 {
 		d.set(pairs[i], stringValue(pairs[i+1]), 0, false, now)
 	}
@@ -471,6 +472,7 @@ func (d *DB) MSetNX(pairs ...string) (bool, error) {
 }
 
 func (d *DB) msetnx(pairs []string, now int64) bool {
+	d.warm(pairs, 2)
 	for i := 0; i < len(pairs); i += 2 {
 		if d.lookupWrite(pairs[i], now) != nil {
 			return false
