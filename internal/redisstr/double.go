@@ -67,62 +67,28 @@ func scanCNumber(s string) (cNumber, bool) {
 	}
 	if len(rest) >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X') {
 		// Hexadecimal: 0x, hex digits with an optional point (at least
-		// one digit), optional p[+-]digits. If no hex digit follows the
-		// "0x", strtod parses just "0" and stops at 'x': not all consumed.
+		// one digit), optional p[+-]digits, the exponent a power of two.
+		// If no hex digit follows the "0x", strtod parses just "0" and
+		// stops at 'x': not all consumed.
 		r.hex = true
-		j := 2
-		var digits []byte
-		var fracDigits int64
-		sawDigit, sawDot := false, false
-		for ; j < len(rest); j++ {
-			c := rest[j]
-			if isHexDigit(c) {
-				sawDigit = true
-				if c != '0' {
-					r.nonzero = true
-				}
-				if len(digits) > 0 || c != '0' {
-					digits = append(digits, c)
-					if sawDot {
-						fracDigits++
-					}
-				} else if sawDot {
-					fracDigits++
-				}
-				continue
-			}
-			if c == '.' && !sawDot {
-				sawDot = true
-				continue
-			}
-			break
-		}
-		if !sawDigit {
-			return r, false
-		}
-		var e int64
-		if j < len(rest) {
-			if rest[j] != 'p' && rest[j] != 'P' {
-				return r, false
-			}
-			var ok bool
-			e, ok = scanExp(rest[j+1:])
-			if !ok {
-				return r, false
-			}
-		}
-		r.digits = string(digits)
-		r.exp = clampExp(e - 4*fracDigits)
-		return r, true
+		return r, r.scanMantissa(rest[2:], isHexDigit, 'p', 4)
 	}
-	// Decimal.
+	return r, r.scanMantissa(rest, isDecimalDigit, 'e', 1)
+}
+
+// scanMantissa scans the rest of a finite number, all of s: digits (as
+// isDigit tells) with an optional point and at least one digit, then
+// optionally the exponent letter expMark (either case) and [+-]digits. It
+// sets r's digits, without leading zeros, and r's exponent, less the
+// fraction's digits, each worth digitExp of it (a hex digit is 4 bits).
+func (r *cNumber) scanMantissa(s string, isDigit func(byte) bool, expMark byte, digitExp int64) bool {
 	j := 0
 	var digits []byte
 	var fracDigits int64
 	sawDigit, sawDot := false, false
-	for ; j < len(rest); j++ {
-		c := rest[j]
-		if c >= '0' && c <= '9' {
+	for ; j < len(s); j++ {
+		c := s[j]
+		if isDigit(c) {
 			sawDigit = true
 			if c != '0' {
 				r.nonzero = true
@@ -144,23 +110,25 @@ func scanCNumber(s string) (cNumber, bool) {
 		break
 	}
 	if !sawDigit {
-		return r, false
+		return false
 	}
 	var e int64
-	if j < len(rest) {
-		if rest[j] != 'e' && rest[j] != 'E' {
-			return r, false
+	if j < len(s) {
+		if s[j]|0x20 != expMark {
+			return false
 		}
 		var ok bool
-		e, ok = scanExp(rest[j+1:])
+		e, ok = scanExp(s[j+1:])
 		if !ok {
-			return r, false
+			return false
 		}
 	}
 	r.digits = string(digits)
-	r.exp = clampExp(e - fracDigits)
-	return r, true
+	r.exp = clampExp(e - digitExp*fracDigits)
+	return true
 }
+
+func isDecimalDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // scanExp parses an exponent "[+-]digits" that must be all of s.
 func scanExp(s string) (int64, bool) {
