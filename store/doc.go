@@ -33,8 +33,13 @@
 // in the TTL heap, and its 24-bit access clock. Keys up to 72 bytes are
 // copied into the entry's own allocation, so a lookup compares the key on
 // the cache line it already loaded for the entry: a GET costs one miss for
-// the table group and one for the entry. Entry pointers are stable for the
-// entry's life: the TTL heap, and later snapshots, hold them.
+// the table group and one for the entry. A command on several keys or
+// fields (MGET, EXISTS, HMGET, ZMSCORE) looks them up together
+// (htable.FindEach), so that their misses overlap instead of following
+// one another; a write on several keys (MSET, DEL) does the same to bring
+// their lines into the cache, then writes key by key. Entry pointers are
+// stable for the entry's life: the TTL heap, and later snapshots, hold
+// them.
 //
 // Invariants:
 //
