@@ -64,8 +64,7 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 // held.
 func (d *DB) lookupEach(keys []string, now int64, fn func(i int, e *entry)) {
 	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
-		h := d.hash(keys[i])
-		return &d.shards[shardIndex(h)].tab, keys[i], h
+		return d.locate(keys[i])
 	}, func(i int, rec unsafe.Pointer) {
 		e := (*entry)(rec)
 		if e != nil && e.ttl >= 0 && d.shardOf(keys[i]).expired(e, now) {
@@ -97,10 +96,15 @@ func (d *DB) warm(keys []string, step int) {
 		return
 	}
 	htable.FindEach((len(keys)+step-1)/step, func(i int) (*htable.Table, string, uint64) {
-		k := keys[i*step]
-		h := d.hash(k)
-		return &d.shards[shardIndex(h)].tab, k, h
+		return d.locate(keys[i*step])
 	}, func(int, unsafe.Pointer) {})
+}
+
+// locate returns what htable.FindEach asks of a key: its shard's table,
+// the key, its hash.
+func (d *DB) locate(key string) (*htable.Table, string, uint64) {
+	h := d.hash(key)
+	return &d.shards[shardIndex(h)].tab, key, h
 }
 
 // slot returns key's hash and shard.
