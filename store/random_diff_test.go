@@ -516,13 +516,23 @@ func (g *cmdGen) keys(min, max int) []string {
 	return ks
 }
 
+// wide is n, or one time in eight 40: enough keys for a multi-key
+// command to span more than one batch of its overlapped lookups
+// (htable.FindEach looks up 16 at a time), the shared keys repeating.
+func (g *cmdGen) wide(n int) int {
+	if g.r.IntN(8) == 0 {
+		return 40
+	}
+	return n
+}
+
 func (g *cmdGen) genMGet() step {
-	return g.plain(append([]string{g.name("MGET")}, g.keys(1, 5)...)...)
+	return g.plain(append([]string{g.name("MGET")}, g.keys(1, g.wide(5))...)...)
 }
 
 func (g *cmdGen) genMSet() step {
 	args := []string{g.name(pick(g.r, "MSET", "MSET", "MSETNX"))}
-	for range 1 + g.r.IntN(3) {
+	for range 1 + g.r.IntN(g.wide(3)) {
 		args = append(args, g.key(), g.val())
 	}
 	return g.plain(args...)
@@ -729,11 +739,11 @@ func (g *cmdGen) genBitField() step {
 // ---- keyspace ----
 
 func (g *cmdGen) genDel() step {
-	return g.plain(append([]string{g.name(pick(g.r, "DEL", "UNLINK"))}, g.keys(1, 3)...)...)
+	return g.plain(append([]string{g.name(pick(g.r, "DEL", "UNLINK"))}, g.keys(1, g.wide(3))...)...)
 }
 
 func (g *cmdGen) genExists() step {
-	return g.plain(append([]string{g.name(pick(g.r, "EXISTS", "EXISTS", "TOUCH"))}, g.keys(1, 4)...)...)
+	return g.plain(append([]string{g.name(pick(g.r, "EXISTS", "EXISTS", "TOUCH"))}, g.keys(1, g.wide(4))...)...)
 }
 
 func (g *cmdGen) genType() step { return g.plain(g.name("TYPE"), g.key()) }

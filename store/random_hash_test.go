@@ -84,7 +84,11 @@ func (h hashGen) get() step {
 	g := h.g
 	switch g.r.IntN(5) {
 	case 0:
-		return g.plain(g.name("HMGET"), g.key(), h.field(), h.field(), h.field())
+		args := []string{g.name("HMGET"), g.key()}
+		for range 1 + g.r.IntN(g.wide(3)) {
+			args = append(args, h.field())
+		}
+		return g.plain(args...)
 	case 1:
 		return g.plain(g.name("HEXISTS"), g.key(), h.field())
 	case 2:

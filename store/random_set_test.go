@@ -75,7 +75,7 @@ func (g *cmdGen) genSRead() step {
 	case 1:
 		return g.plain(g.name("SISMEMBER"), g.key(), g.member())
 	case 2:
-		return g.plain(append([]string{g.name("SMISMEMBER"), g.key()}, g.members(1, 4)...)...)
+		return g.plain(append([]string{g.name("SMISMEMBER"), g.key()}, g.members(1, g.wide(4))...)...)
 	case 3:
 		return g.plain(g.name("SCARD"), g.key())
 	}

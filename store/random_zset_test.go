@@ -77,7 +77,7 @@ func (g *cmdGen) genZScore() step {
 		return g.plain(g.name("ZSCORE"), g.key(), g.zmember())
 	case 1:
 		args := []string{g.name("ZMSCORE"), g.key()}
-		for range g.r.IntN(4) {
+		for range g.r.IntN(g.wide(4)) {
 			args = append(args, g.zmember())
 		}
 		return g.plain(args...)
