@@ -35,8 +35,12 @@ const seqLen = 1 << 20
 // as a busy service would have.
 const networkGoroutines = 50
 
-// mgetWidth is the number of keys per MGET.
+// mgetWidth is the number of keys per MGET and MSET.
 const mgetWidth = 10
+
+// bufLen is the length of an operation's scratch buffer: the longest
+// command built in it, an MSET's name and pairs.
+const bufLen = 1 + 2*mgetWidth
 
 // numKeys returns the number of preloaded keys.
 var numKeys = sync.OnceValue(func() int {
@@ -55,7 +59,7 @@ var numKeys = sync.OnceValue(func() int {
 // lookupKeys, equal strings in separate memory, as keys arriving in a
 // request would be: a map that stored the caller's string would otherwise
 // compare pointers and never read the key's bytes, which no real lookup
-// gets. preloadValues[i] is the value preloaded at keys[i]: a 16-digit
+// gets. preloadValues[i] is the value preloaded at keys[i]: a 19-digit
 // decimal, so that INCR works on every key and SET, which writes values of
 // the same shape (setValues), keeps it working.
 var (
@@ -136,6 +140,10 @@ type kv interface {
 	// cmd[0] is scratch space: a peer that sends a command writes its
 	// name there, so building the command allocates nothing.
 	MGet(cmd []string) error
+	// MSet stores the key-value pairs in cmd[1:] in one operation where the
+	// peer has one (MSET, a write transaction), else one by one; cmd[0] as
+	// for MGet.
+	MSet(cmd []string) error
 }
 
 // A peer is one contender.
@@ -156,8 +164,8 @@ func peers() []peer {
 }
 
 // op performs operation number pos (0, 1, 2, ...) of one goroutine, taking
-// keys from seq cyclically. buf is scratch space of mgetWidth+1 strings
-// owned by the goroutine.
+// keys from seq cyclically. buf is scratch space of bufLen strings owned
+// by the goroutine.
 type op func(c kv, seq []int32, pos int, buf []string) error
 
 func keyAt(seq []int32, pos int) string { return lookupKeys[seq[pos&(seqLen-1)]] }
@@ -204,9 +212,9 @@ func runParallel(b *testing.B, p peer, c kv, seq []int32, fn op) {
 }
 
 // loopSerial calls fn for operations 0 .. b.N-1. buf is scratch space of
-// mgetWidth+1 strings.
+// bufLen strings.
 func loopSerial(b *testing.B, fn func(pos int, buf []string) error) {
-	buf := make([]string, mgetWidth+1)
+	buf := make([]string, bufLen)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -239,7 +247,7 @@ func loopWorkers(b *testing.B, network bool, fn func(worker, pos int, buf []stri
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		worker := int(workers.Add(1))
-		buf := make([]string, mgetWidth+1)
+		buf := make([]string, bufLen)
 		for pos := 0; pb.Next(); pos++ {
 			if err := fn(worker, pos, buf); err != nil {
 				if failed.CompareAndSwap(false, true) {

@@ -62,6 +62,8 @@ func (e embedisKV) Incr(key string) error {
 	return err
 }
 
+func (e embedisKV) MSet(cmd []string) error { return e.s.MSet(cmd[1:]...) }
+
 func (e embedisKV) MGet(cmd []string) error {
 	vals, err := e.s.MGet(cmd[1:]...)
 	if err != nil {
@@ -105,6 +107,11 @@ func (e embedisDoKV) Incr(key string) error       { return e.do("INCR", key) }
 
 func (e embedisDoKV) MGet(cmd []string) error {
 	cmd[0] = "MGET"
+	return e.do(cmd...)
+}
+
+func (e embedisDoKV) MSet(cmd []string) error {
+	cmd[0] = "MSET"
 	return e.do(cmd...)
 }
 

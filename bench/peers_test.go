@@ -77,6 +77,9 @@ func (g goCacheKV) Incr(key string) error {
 	return nil
 }
 
+// MSet: go-cache has no multi-set; one Set per pair.
+func (g goCacheKV) MSet(cmd []string) error { return setPairs(g, cmd[1:]) }
+
 // MGet: go-cache has no multi-get; one Get per key.
 func (g goCacheKV) MGet(cmd []string) error {
 	for _, k := range cmd[1:] {
@@ -131,6 +134,9 @@ func (o otterKV) Incr(key string) error {
 	})
 	return err
 }
+
+// MSet: one Set per pair.
+func (o otterKV) MSet(cmd []string) error { return setPairs(o, cmd[1:]) }
 
 // MGet: one GetIfPresent per key (BulkGet is for loaders).
 func (o otterKV) MGet(cmd []string) error {
@@ -201,6 +207,18 @@ func (k buntKV) Incr(key string) error {
 	})
 }
 
+// MSet writes all pairs in one write transaction.
+func (k buntKV) MSet(cmd []string) error {
+	return k.db.Update(func(tx *buntdb.Tx) error {
+		for i := 1; i+1 < len(cmd); i += 2 {
+			if _, _, err := tx.Set(cmd[i], cmd[i+1], nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // MGet reads all keys in one read transaction.
 func (k buntKV) MGet(cmd []string) error {
 	return k.db.View(func(tx *buntdb.Tx) error {
@@ -241,6 +259,9 @@ func (k miniredisKV) Incr(key string) error {
 	_, err := k.m.Incr(key, 1)
 	return err
 }
+
+// MSet: the direct API has no multi-set; one Set per pair.
+func (k miniredisKV) MSet(cmd []string) error { return setPairs(k, cmd[1:]) }
 
 // MGet: the direct API has no multi-get; one Get per key.
 func (k miniredisKV) MGet(cmd []string) error {
@@ -347,6 +368,14 @@ func (g goredisKV) Set(key, value string) error { return g.c.Set(bg, key, value,
 
 func (g goredisKV) Incr(key string) error { return g.c.Incr(bg, key).Err() }
 
+func (g goredisKV) MSet(cmd []string) error {
+	args := make([]any, len(cmd)-1)
+	for i, s := range cmd[1:] {
+		args[i] = s
+	}
+	return g.c.MSet(bg, args...).Err()
+}
+
 func (g goredisKV) MGet(cmd []string) error {
 	vals, err := g.c.MGet(bg, cmd[1:]...).Result()
 	if err != nil {
@@ -355,6 +384,17 @@ func (g goredisKV) MGet(cmd []string) error {
 	for _, v := range vals {
 		if v == nil {
 			return errMissing
+		}
+	}
+	return nil
+}
+
+// setPairs stores the key-value pairs one Set at a time, for a peer
+// without a multi-key write.
+func setPairs(c kv, pairs []string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if err := c.Set(pairs[i], pairs[i+1]); err != nil {
+			return err
 		}
 	}
 	return nil
