@@ -63,7 +63,32 @@ func TestDiffFieldLookupsMany(t *testing.T) {
 		cat([]string{"SMISMEMBER", "nokey"}, names("m")[:20]),
 		cat([]string{"HMGET", "z"}, names("f")[:20]), cat([]string{"ZMSCORE", "s"}, names("m")[:20]),
 		cat([]string{"SMISMEMBER", "h"}, names("m")[:20]),
+		// Writes of many fields or members to the large encodings, which
+		// warm the dict first (dict.Warm): new and existing, repeated.
+		cat([]string{"HSET", "h"}, pairsOf(names("f"), "w")), cat([]string{"SADD", "s"}, names("m")),
+		cat([]string{"ZADD", "z"}, scoredOf(names("m"))), {"HLEN", "h"}, {"SCARD", "s"}, {"ZCARD", "z"},
+		cat([]string{"HMGET", "h"}, names("f")), cat([]string{"ZMSCORE", "z"}, names("m")),
+		cat([]string{"HDEL", "h"}, names("f")), cat([]string{"SREM", "s"}, names("m")), cat([]string{"ZREM", "z"}, names("m")),
+		{"HLEN", "h"}, {"SCARD", "s"}, {"ZCARD", "z"}, cat([]string{"SMISMEMBER", "s"}, names("m")),
 	})
+}
+
+// pairsOf pairs each name with a value made from it and suffix.
+func pairsOf(names []string, suffix string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, n, n+suffix)
+	}
+	return out
+}
+
+// scoredOf gives each name a score made from its position.
+func scoredOf(names []string) []string {
+	var out []string
+	for i, n := range names {
+		out = append(out, fmt.Sprint(1000+i), n)
+	}
+	return out
 }
 
 // TestTypedLookupsMany checks the typed API's many-field reads against the

@@ -412,6 +412,7 @@ func (d *DB) hset(key string, pairs []string, now int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	h.ht.Warm(len(pairs)/2, func(i int) string { return pairs[2*i] })
 	var added int64
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if h.set(pairs[i], pairs[i+1]) {
@@ -441,6 +442,7 @@ func (d *DB) hdel(key string, fields []string, now int64) (int64, error) {
 	if h == nil {
 		return 0, err
 	}
+	h.ht.Warm(len(fields), func(i int) string { return fields[i] })
 	var n int64
 	for _, f := range fields {
 		if h.del(f) {

@@ -548,6 +548,7 @@ func (d *DB) sadd(key string, members []string, now int64) (int64, error) {
 		s = newSetFor(members[0])
 		addColl(d, key, kindSet, s)
 	}
+	s.ht.Warm(len(members), func(i int) string { return members[i] })
 	var n int64
 	for _, m := range members {
 		if s.add(m) {
@@ -564,6 +565,7 @@ func (d *DB) srem(key string, members []string, now int64) (int64, error) {
 	if s == nil {
 		return 0, err
 	}
+	s.ht.Warm(len(members), func(i int) string { return members[i] })
 	var n int64
 	for _, m := range members {
 		if s.remove(m) {

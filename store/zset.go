@@ -586,6 +586,7 @@ func (d *DB) zadd(key string, f zaddFlags, elems []Z, now int64) (zaddResult, er
 			}
 		}()
 	}
+	z.dict.Warm(len(elems), func(i int) string { return elems[i].Member })
 	for _, el := range elems {
 		score := el.Score
 		cur, ok := z.score(el.Member)
@@ -621,6 +622,7 @@ func (d *DB) zrem(key string, members []string, now int64) (int, error) {
 	if z == nil {
 		return 0, err
 	}
+	z.dict.Warm(len(members), func(i int) string { return members[i] })
 	n := 0
 	for _, m := range members {
 		if z.remove(m) {

@@ -188,6 +188,21 @@ func (d *Dict[V]) GetEach(keys []string, fn func(i int, val V, ok bool)) {
 	})
 }
 
+// Warm looks up key(0) .. key(n-1) as GetEach does and forgets what it
+// finds, for a write of several keys (HSET, SADD, ZADD, their deletions)
+// that then works key by key: each key's group and node are then in the
+// cache. A nil dict (a collection in its small encoding) has nothing to
+// warm.
+func (d *Dict[V]) Warm(n int, key func(i int) string) {
+	if d == nil || n < 2 || d.t.Len() == 0 {
+		return
+	}
+	htable.FindEach(n, func(i int) (*htable.Table, string, uint64) {
+		k := key(i)
+		return &d.t, k, hash(k)
+	}, func(int, unsafe.Pointer) {})
+}
+
 // Ptr returns a pointer to key's value, valid until the next write, or nil.
 // It lets a caller update a value in place (HINCRBY, ZINCRBY).
 func (d *Dict[V]) Ptr(key string) *V {

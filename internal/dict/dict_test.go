@@ -64,6 +64,8 @@ func checkGetEach(t *testing.T, d *Dict[int], ref map[string]int, r *rand.Rand) 
 	for i := range keys {
 		keys[i] = strconv.Itoa(r.IntN(5000))
 	}
+	d.Warm(len(keys), func(i int) string { return keys[i] }) // only loads: must change nothing
+	(*Dict[int])(nil).Warm(len(keys), func(i int) string { return keys[i] })
 	next := 0
 	d.GetEach(keys, func(i, got int, ok bool) {
 		want, had := ref[keys[i]]
