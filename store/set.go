@@ -410,7 +410,9 @@ func (s *set) randMembers(count int64, header func(n int), emit func(elem) bool)
 // interSets calls fn for each member of the intersection of sets, in the
 // iteration order of the smallest, until fn returns false
 // (sinterGenericCommand). A nil set (missing key) makes it empty. The
-// slice is reordered.
+// slice is reordered. The smallest set's members are tested in the others
+// interBatch at a time (dropMissing), so that the lookups in a large set
+// overlap their cache misses.
 func interSets(sets []*set, fn func(elem) bool) {
 	for _, s := range sets {
 		if s == nil {
@@ -421,13 +423,78 @@ func interSets(sets []*set, fn func(elem) bool) {
 	// ties iterate the same set as redis-server.
 	slices.SortStableFunc(sets, func(a, b *set) int { return a.len() - b.len() })
 	first := sets[0]
-	first.each(func(e elem) bool {
+	var batch [interBatch]elem
+	var digits []byte // dropMissing's scratch
+	n, more := 0, true
+	flush := func() {
+		var out [interBatch]bool
 		for _, o := range sets[1:] {
-			if o != first && !o.hasElem(e) {
-				return true
+			if o != first {
+				o.dropMissing(batch[:n], &out, &digits)
 			}
 		}
-		return fn(e)
+		for i, e := range batch[:n] {
+			if !out[i] && !fn(e) {
+				more = false
+				return
+			}
+		}
+		n = 0
+	}
+	first.each(func(e elem) bool {
+		batch[n] = e
+		if n++; n == interBatch {
+			flush()
+		}
+		return more
+	})
+	if more && n > 0 {
+		flush()
+	}
+}
+
+// interBatch is how many members interSets tests at once.
+const interBatch = 16
+
+// dropMissing sets out[i] for each of elems that is not a member, among
+// those whose out[i] is still false; a hashtable looks them up together
+// (dict.GetEach). digits is scratch space for integers' decimal forms,
+// allocated on first need: the lookups' keys escape the stack.
+func (s *set) dropMissing(elems []elem, out *[interBatch]bool, digits *[]byte) {
+	if s.ht == nil {
+		for i, e := range elems {
+			if !out[i] && !s.hasElem(e) {
+				out[i] = true
+			}
+		}
+		return
+	}
+	var (
+		keys [interBatch]string
+		at   [interBatch]int // keys[j] is elems[at[j]]
+	)
+	k, used := 0, 0
+	for i, e := range elems {
+		if out[i] {
+			continue
+		}
+		if e.isInt {
+			if *digits == nil {
+				*digits = make([]byte, interBatch*20)
+			}
+			b := strconv.AppendInt((*digits)[used:used], e.n, 10)
+			keys[k] = unsafe.String(unsafe.SliceData(b), len(b))
+			used += len(b)
+		} else {
+			keys[k] = e.s
+		}
+		at[k] = i
+		k++
+	}
+	s.ht.GetEach(keys[:k], func(j int, _ struct{}, ok bool) {
+		if !ok {
+			out[at[j]] = true
+		}
 	})
 }
 

@@ -372,3 +372,37 @@ func sscanAll(t *testing.T, c *redistest.Client, opts []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestDiffSetInterBatches intersects sets with more members than one batch
+// of interSets' overlapped lookups (16), against hashtables: an intset
+// first (replies in order, integers looked up by their decimal form), a
+// hashtable first, hashtables that hold integers as strings (the even
+// ones, so that a number looked up as its neighbour would show), and LIMITs
+// that stop inside a batch and at its edge.
+func TestDiffSetInterBatches(t *testing.T) {
+	var cases []setCase
+	add := func(c ...setCase) { cases = append(cases, c...) }
+	strs := func(from, to int) []string {
+		out := intStrings(from, to)
+		for i := range out {
+			out[i] = "m" + out[i]
+		}
+		return out
+	}
+	evens := intStrings(0, 600)
+	for i := range evens {
+		evens[i] = strconv.Itoa(2 * i)
+	}
+	add(sExact(sCmd("SADD", sArgs("big"), strs(0, 600))...), sExact(sCmd("SADD", sArgs("bigi"), evens, sArgs("x"))...),
+		sExact(sCmd("SADD", sArgs("ints"), intStrings(550, 590), intStrings(700, 710))...),
+		sExact(sCmd("SADD", sArgs("small"), strs(580, 620), sArgs("7"))...),
+		sExact("OBJECT", "ENCODING", "bigi"), sExact("OBJECT", "ENCODING", "ints"))
+	add(sExact("SINTER", "ints", "bigi"), sExact("SINTER", "bigi", "ints", "bigi"), sExact("SINTER", "ints", "big"),
+		sSorted("SINTER", "small", "big"), sSorted("SINTER", "big", "small", "big"), sSorted("SINTER", "small", "bigi"),
+		sExact("SINTERCARD", "2", "ints", "bigi"), sExact("SINTERCARD", "2", "ints", "bigi", "LIMIT", "7"),
+		sExact("SINTERCARD", "2", "ints", "bigi", "LIMIT", "16"), sExact("SINTERCARD", "2", "ints", "bigi", "LIMIT", "17"),
+		sExact("SINTERCARD", "2", "small", "big", "LIMIT", "5"), sExact("SINTERCARD", "3", "small", "big", "bigi"),
+		sExact("SINTERSTORE", "dst", "small", "big"), sSorted("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"),
+		sExact("SINTERSTORE", "dst", "ints", "bigi"), sExact("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"))
+	runSetCases(t, cases)
+}
