@@ -411,7 +411,7 @@ func (s *set) randMembers(count int64, header func(n int), emit func(elem) bool)
 // iteration order of the smallest, until fn returns false
 // (sinterGenericCommand). A nil set (missing key) makes it empty. The
 // slice is reordered. The smallest set's members are tested in the others
-// interBatch at a time (dropMissing), so that the lookups in a large set
+// memberBatch at a time (markMembers), so that the lookups in a large set
 // overlap their cache misses.
 func interSets(sets []*set, fn func(elem) bool) {
 	for _, s := range sets {
@@ -423,64 +423,70 @@ func interSets(sets []*set, fn func(elem) bool) {
 	// ties iterate the same set as redis-server.
 	slices.SortStableFunc(sets, func(a, b *set) int { return a.len() - b.len() })
 	first := sets[0]
-	var batch [interBatch]elem
-	var digits []byte // dropMissing's scratch
-	n, more := 0, true
-	flush := func() {
-		var out [interBatch]bool
+	var digits []byte // markMembers' scratch
+	first.eachBatch(func(batch []elem) bool {
+		var missing [memberBatch]bool
 		for _, o := range sets[1:] {
 			if o != first {
-				o.dropMissing(batch[:n], &out, &digits)
+				o.markMembers(batch, &missing, false, &digits)
 			}
 		}
-		for i, e := range batch[:n] {
-			if !out[i] && !fn(e) {
-				more = false
-				return
+		for i, e := range batch {
+			if !missing[i] && !fn(e) {
+				return false
 			}
 		}
-		n = 0
-	}
-	first.each(func(e elem) bool {
+		return true
+	})
+}
+
+// memberBatch is how many members interSets and diffSets test at once.
+const memberBatch = 16
+
+// eachBatch calls fn with s's members memberBatch at a time, in each's
+// order, until fn returns false.
+func (s *set) eachBatch(fn func(batch []elem) bool) {
+	var batch [memberBatch]elem
+	n, more := 0, true
+	s.each(func(e elem) bool {
 		batch[n] = e
-		if n++; n == interBatch {
-			flush()
+		if n++; n == memberBatch {
+			more = fn(batch[:n])
+			n = 0
 		}
 		return more
 	})
 	if more && n > 0 {
-		flush()
+		fn(batch[:n])
 	}
 }
 
-// interBatch is how many members interSets tests at once.
-const interBatch = 16
-
-// dropMissing sets out[i] for each of elems that is not a member, among
-// those whose out[i] is still false; a hashtable looks them up together
-// (dict.GetEach). digits is scratch space for integers' decimal forms,
-// allocated on first need: the lookups' keys escape the stack.
-func (s *set) dropMissing(elems []elem, out *[interBatch]bool, digits *[]byte) {
+// markMembers sets marked[i] for each of elems not yet marked whose
+// membership in s is want; a hashtable looks them up together
+// (dict.GetEach), so that their cache misses overlap. digits is scratch
+// space for integers' decimal forms, allocated on first need: the
+// lookups' keys escape the stack.
+func (s *set) markMembers(elems []elem, marked *[memberBatch]bool, want bool, digits *[]byte) {
 	if s.ht == nil {
 		for i, e := range elems {
-			if !out[i] && !s.hasElem(e) {
-				out[i] = true
+			if !marked[i] && s.hasElem(e) == want {
+				marked[i] = true
 			}
 		}
 		return
 	}
 	var (
-		keys [interBatch]string
-		at   [interBatch]int // keys[j] is elems[at[j]]
+		keys [memberBatch]string
+		at   [memberBatch]int // keys[j] is elems[at[j]]
 	)
 	k, used := 0, 0
 	for i, e := range elems {
-		if out[i] {
+		if marked[i] {
 			continue
 		}
 		if e.isInt {
 			if *digits == nil {
-				*digits = make([]byte, interBatch*20)
+				*digits = make([]byte, memberBatch*20)
 			}
 			b := strconv.AppendInt((*digits)[used:used], e.n, 10)
 			keys[k] = unsafe.String(unsafe.SliceData(b), len(b))
@@ -492,8 +498,8 @@ func (s *set) dropMissing(elems []elem, out *[interBatch]bool, digits *[]byte) {
 		k++
 	}
 	s.ht.GetEach(keys[:k], func(j int, _ struct{}, ok bool) {
-		if !ok {
-			out[at[j]] = true
+		if ok == want {
+			marked[at[j]] = true
 		}
 	})
 }
@@ -535,13 +541,19 @@ func diffSets(sets []*set) *set {
 	if one/2 <= two {
 		// Larger sets first: a member is likelier to be found early.
 		slices.SortStableFunc(sets[1:], func(a, b *set) int { return setLen(b) - setLen(a) })
-		first.each(func(e elem) bool {
+		var digits []byte // markMembers' scratch
+		first.eachBatch(func(batch []elem) bool {
+			var found [memberBatch]bool
 			for _, o := range sets[1:] {
-				if o != nil && o.hasElem(e) {
-					return true
+				if o != nil {
+					o.markMembers(batch, &found, true, &digits)
 				}
 			}
-			out.addElem(e)
+			for i, e := range batch {
+				if !found[i] {
+					out.addElem(e)
+				}
+			}
 			return true
 		})
 		return out

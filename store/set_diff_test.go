@@ -373,9 +373,10 @@ func sscanAll(t *testing.T, c *redistest.Client, opts []string) []string {
 	return out
 }
 
-// TestDiffSetInterBatches intersects sets with more members than one batch
-// of interSets' overlapped lookups (16), against hashtables: an intset
-// first (replies in order, integers looked up by their decimal form), a
+// TestDiffSetInterBatches intersects and subtracts sets with more members
+// than one batch of interSets' and diffSets' overlapped lookups (16),
+// against hashtables: an intset first (replies in order, integers looked
+// up by their decimal form), a
 // hashtable first, hashtables that hold integers as strings (the even
 // ones, so that a number looked up as its neighbour would show), and LIMITs
 // that stop inside a batch and at its edge.
@@ -403,6 +404,10 @@ func TestDiffSetInterBatches(t *testing.T) {
 		sExact("SINTERCARD", "2", "ints", "bigi", "LIMIT", "16"), sExact("SINTERCARD", "2", "ints", "bigi", "LIMIT", "17"),
 		sExact("SINTERCARD", "2", "small", "big", "LIMIT", "5"), sExact("SINTERCARD", "3", "small", "big", "bigi"),
 		sExact("SINTERSTORE", "dst", "small", "big"), sSorted("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"),
-		sExact("SINTERSTORE", "dst", "ints", "bigi"), sExact("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"))
+		sExact("SINTERSTORE", "dst", "ints", "bigi"), sExact("SMEMBERS", "dst"), sExact("OBJECT", "ENCODING", "dst"),
+		sExact("SDIFF", "ints", "bigi"), sExact("SDIFF", "ints", "big", "bigi"), sSorted("SDIFF", "small", "big"),
+		sSorted("SDIFF", "small", "bigi", "big"), sExact("SDIFFSTORE", "dst", "small", "big", "bigi"), sSorted("SMEMBERS", "dst"),
+		sExact("OBJECT", "ENCODING", "dst"), sExact("SDIFFSTORE", "dst", "ints", "bigi"), sExact("SMEMBERS", "dst"),
+		sExact("OBJECT", "ENCODING", "dst"))
 	runSetCases(t, cases)
 }
