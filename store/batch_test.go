@@ -148,3 +148,34 @@ func TestDiffMultiKeyWritesMany(t *testing.T) {
 		cat("UNLINK", append(names, names...)), {"DBSIZE"}, cat("MGET", names),
 	})
 }
+
+// TestDiffZSetCombineMany runs ZINTER, ZINTERCARD, ZINTERSTORE and ZDIFF
+// over sources larger than one batch of their overlapped lookups (16):
+// skiplist-encoded sorted sets and hashtable sets, weights and aggregates
+// applied source by source, a source named twice, infinite scores times a
+// zero weight, and LIMITs inside and at the edge of a batch.
+func TestDiffZSetCombineMany(t *testing.T) {
+	za, zb, sc := []string{"ZADD", "za"}, []string{"ZADD", "zb"}, []string{"SADD", "sc"}
+	for i := range 300 {
+		za = append(za, fmt.Sprint(i%37), fmt.Sprintf("m%d", i))
+		if i%2 == 0 {
+			zb = append(zb, fmt.Sprint(i%11), fmt.Sprintf("m%d", i))
+		}
+		if i%3 != 0 {
+			sc = append(sc, fmt.Sprintf("m%d", i))
+		}
+	}
+	zb = append(zb, "inf", "m4", "-inf", "m6") // overwrite two scores
+	runCases(t, [][]string{
+		za, zb, sc, {"OBJECT", "ENCODING", "za"}, {"OBJECT", "ENCODING", "sc"},
+		{"ZINTER", "2", "za", "zb", "WITHSCORES"}, {"ZINTER", "3", "za", "zb", "sc", "WITHSCORES"},
+		{"ZINTER", "3", "sc", "za", "zb", "WEIGHTS", "2", "0", "-1", "AGGREGATE", "MAX", "WITHSCORES"},
+		{"ZINTER", "3", "zb", "za", "zb", "AGGREGATE", "MIN", "WITHSCORES"}, {"ZINTER", "2", "za", "za", "WITHSCORES"},
+		{"ZINTER", "2", "zb", "sc", "WEIGHTS", "0", "1", "WITHSCORES"},
+		{"ZINTERCARD", "2", "za", "zb"}, {"ZINTERCARD", "3", "za", "zb", "sc", "LIMIT", "7"},
+		{"ZINTERCARD", "2", "za", "sc", "LIMIT", "16"}, {"ZINTERCARD", "2", "za", "sc", "LIMIT", "17"},
+		{"ZINTERSTORE", "dst", "3", "za", "zb", "sc", "WEIGHTS", "1", "2", "3"}, {"ZRANGE", "dst", "0", "-1", "WITHSCORES"},
+		{"ZDIFF", "2", "za", "zb", "WITHSCORES"}, {"ZDIFF", "3", "za", "sc", "zb", "WITHSCORES"}, {"ZDIFF", "2", "zb", "za"},
+		{"ZDIFF", "2", "za", "nokey", "WITHSCORES"}, {"ZDIFFSTORE", "dst", "2", "za", "sc"}, {"ZRANGE", "dst", "0", "-1", "WITHSCORES"},
+	})
+}

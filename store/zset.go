@@ -719,14 +719,48 @@ func (s *zsrc) each(fn func(member string, score float64)) {
 	}
 }
 
-func (s *zsrc) find(member string) (float64, bool) {
+// eachBatch calls fn with the source's members and scores memberBatch at
+// a time, in each's order.
+func (s *zsrc) eachBatch(fn func(batch []ztree.Item)) {
+	var batch [memberBatch]ztree.Item
+	n := 0
+	s.each(func(m string, score float64) {
+		batch[n] = ztree.Item{Score: score, Member: m}
+		if n++; n == memberBatch {
+			fn(batch[:n])
+			n = 0
+		}
+	})
+	if n > 0 {
+		fn(batch[:n])
+	}
+}
+
+// findEach calls fn(i, score, present) for each of batch's members not
+// marked in skip, as a lookup of the member in the source answers (a set's
+// members score 1); a large set's lookups overlap their cache misses.
+func (s *zsrc) findEach(batch []ztree.Item, skip *[memberBatch]bool, fn func(i int, score float64, ok bool)) {
+	var (
+		names [memberBatch]string
+		at    [memberBatch]int // names[k] is batch[at[k]]
+	)
+	k := 0
+	for i, it := range batch {
+		if !skip[i] {
+			names[k], at[k] = it.Member, i
+			k++
+		}
+	}
 	switch {
 	case s.z != nil:
-		return s.z.score(member)
-	case s.set != nil && s.set.has(member):
-		return 1, true
+		s.z.scoreEach(names[:k], func(j int, v float64, ok bool) { fn(at[j], v, ok) })
+	case s.set != nil:
+		s.set.hasEach(names[:k], func(j int, ok bool) { fn(at[j], 1, ok) })
+	default:
+		for j := range k {
+			fn(at[j], 0, false)
+		}
 	}
-	return 0, false
 }
 
 // zsetOp is the operation of zsetCombine.
@@ -804,28 +838,45 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 		if src[0].length() == 0 {
 			break
 		}
-		src[0].each(func(m string, s float64) {
+		src[0].eachBatch(func(batch []ztree.Item) {
 			if limit > 0 && card >= limit {
 				return
 			}
-			score := src[0].weight * s
-			if math.IsNaN(score) {
-				score = 0
-			}
-			for j := 1; j < len(src); j++ {
-				var v float64
-				if src[j].same(&src[0]) {
-					v = s
-				} else if x, ok := src[j].find(m); ok {
-					v = x
-				} else {
-					return
+			var score [memberBatch]float64
+			for i, it := range batch {
+				if score[i] = src[0].weight * it.Score; math.IsNaN(score[i]) {
+					score[i] = 0
 				}
-				aggregate(&score, v*src[j].weight, agg)
 			}
-			card++
-			if !cardOnly {
-				out = append(out, ztree.Item{Score: score, Member: m})
+			// Each source in turn, so that a member's score aggregates
+			// them in order, as Redis's loop over the sources does.
+			var gone [memberBatch]bool
+			for j := 1; j < len(src); j++ {
+				w := src[j].weight
+				if src[j].same(&src[0]) {
+					for i, it := range batch {
+						if !gone[i] {
+							aggregate(&score[i], it.Score*w, agg)
+						}
+					}
+					continue
+				}
+				src[j].findEach(batch, &gone, func(i int, v float64, ok bool) {
+					if !ok {
+						gone[i] = true
+					} else {
+						aggregate(&score[i], v*w, agg)
+					}
+				})
+			}
+			for i, it := range batch {
+				if gone[i] || limit > 0 && card >= limit {
+					continue
+				}
+				card++
+				if !cardOnly {
+					out = append(out, ztree.Item{Score: score[i], Member: it.Member})
+				}
 			}
 		})
 	case zopUnion:
@@ -857,13 +908,20 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 				return nil, 0
 			}
 		}
-		src[0].each(func(m string, s float64) {
+		src[0].eachBatch(func(batch []ztree.Item) {
+			var gone [memberBatch]bool
 			for j := 1; j < len(src); j++ {
-				if _, ok := src[j].find(m); ok {
-					return
+				src[j].findEach(batch, &gone, func(i int, _ float64, ok bool) {
+					if ok {
+						gone[i] = true
+					}
+				})
+			}
+			for i, it := range batch {
+				if !gone[i] {
+					out = append(out, it)
 				}
 			}
-			out = append(out, ztree.Item{Score: s, Member: m})
 		})
 	}
 	if cardOnly {
