@@ -502,6 +502,45 @@ func (r lexRange) revBounds(z *zset) (lo, hi int) {
 	return 0, hi
 }
 
+// limit returns the ranks [lo, hi) that ZRANGEBYLEX with LIMIT offset
+// count replies, walking forward (backward when reverse). Redis finds the
+// first element in the range, steps over offset elements without looking
+// at them, and then takes elements while they are in the range. When every
+// score is equal, which lex ranges assume, that is limitRanks' slice of
+// the range; with mixed scores the elements stepped over may lie outside
+// the range and the ones after them inside it, so it walks as Redis does.
+func (r lexRange) limit(z *zset, offset, count int64, reverse bool) (int, int) {
+	var lo, hi int
+	if reverse {
+		lo, hi = r.revBounds(z)
+	} else {
+		lo, hi = r.bounds(z)
+	}
+	if lo >= hi || offset < 0 {
+		return 0, 0
+	}
+	if !reverse {
+		start := int64(lo) + offset
+		if start >= int64(z.len()) {
+			return 0, 0
+		}
+		end := int(start)
+		for it := z.tree.IterAt(end, false); end-int(start) != int(count) && it.Next() && r.lteMax(it.Item().Member); {
+			end++
+		}
+		return int(start), end
+	}
+	last := int64(hi) - 1 - offset
+	if last < 0 {
+		return 0, 0
+	}
+	first := int(last) + 1
+	for it := z.tree.IterAt(int(last), true); int(last)+1-first != int(count) && it.Next() && r.gteMin(it.Item().Member); {
+		first--
+	}
+	return first, int(last) + 1
+}
+
 // limitRanks applies LIMIT offset count to the ranks [lo, hi) walked
 // forward, or backward when reverse. A negative offset gives nothing (Redis
 // walks off the end), a negative count means all.
@@ -1229,8 +1268,15 @@ func (z ZSet) RangeByLex(min, max string, offset, count int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	items, err := z.rangeBy(r.bounds, offset, count, false)
-	return members(items), err
+	var out []string
+	err = z.read(func(s *zset, _ int64) error {
+		if s != nil {
+			lo, hi := r.limit(s, int64(offset), int64(count), false)
+			out = members(zs(s.items(lo, hi, false)))
+		}
+		return nil
+	})
+	return out, err
 }
 
 func members(items []Z) []string {

@@ -304,13 +304,7 @@ func (c *call) zrange(src int, store bool, typ zrangeType, dir zrangeDir) {
 			c.err(err)
 			return
 		}
-		bounds = func(z *zset) (int, int) {
-			lo, hi := r.bounds(z)
-			if reverse {
-				lo, hi = r.revBounds(z)
-			}
-			return limitRanks(lo, hi, offset, limit, reverse)
-		}
+		bounds = func(z *zset) (int, int) { return r.limit(z, offset, limit, reverse) }
 	}
 	z, err := c.db.readZSet(c.args[src], c.now)
 	if err != nil {

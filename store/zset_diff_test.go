@@ -116,6 +116,16 @@ func TestDiffZSetRanges(t *testing.T) {
 			// lex ranges over mixed scores: Redis's listpack scan
 			{"ZRANGEBYLEX", "m", "[b", "+"}, {"ZRANGEBYLEX", "m", "-", "[b"}, {"ZREVRANGEBYLEX", "m", "[c", "-"}, {"ZREVRANGEBYLEX", "m", "+", "[b"},
 			{"ZLEXCOUNT", "m", "[b", "+"}, {"ZLEXCOUNT", "m", "[a", "[c"}, {"ZRANGEBYLEX", "m", "[a", "[z"},
+			// LIMIT over mixed scores: Redis steps over offset elements
+			// without checking them against the range (random seed 81004)
+			{"ZADD", "mx", "4611686018427387904", "aa", "0.2", "\xff", "1e17", "aa", "5e-324", "2", "3", "c", "0.5", "zz"},
+			{"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "2", "-5"}, {"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "1", "1"},
+			{"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "3", "2"}, {"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "0", "-1"},
+			{"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "5", "1"}, {"ZRANGEBYLEX", "mx", "-", "(e", "LIMIT", "9", "1"},
+			{"ZREVRANGEBYLEX", "mx", "+", "[2", "LIMIT", "1", "-1"}, {"ZREVRANGEBYLEX", "mx", "+", "[2", "LIMIT", "2", "2"},
+			{"ZREVRANGEBYLEX", "mx", "(z", "-", "LIMIT", "1", "3"}, {"ZREVRANGEBYLEX", "mx", "(z", "-", "LIMIT", "4", "-1"},
+			{"ZRANGE", "mx", "-", "(e", "BYLEX", "LIMIT", "2", "-5"}, {"ZRANGE", "mx", "[zz", "[2", "BYLEX", "REV", "LIMIT", "1", "9"},
+			{"ZRANGESTORE", "mxd", "mx", "-", "(e", "BYLEX", "LIMIT", "2", "-5"}, {"ZRANGE", "mxd", "0", "-1", "WITHSCORES"},
 			// counts and ranks
 			{"ZCOUNT", "z", "-inf", "+inf"}, {"ZCOUNT", "z", "(1", "(5"}, {"ZCOUNT", "z", "5", "1"}, {"ZCOUNT", "z", "x", "1"}, {"ZCOUNT", "nokey", "1", "2"},
 			{"ZCOUNT", "nokey", "x", "2"}, {"ZLEXCOUNT", "l", "-", "+"}, {"ZLEXCOUNT", "l", "[b", "(e"}, {"ZLEXCOUNT", "l", "x", "+"},
