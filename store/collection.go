@@ -63,6 +63,31 @@ func (a *accounted) charge(before, after int64) {
 	}
 }
 
+// dictEach answers fn(i, value, present) for each of names in order, for
+// a collection's reads of several fields or members (getEach, scoreEach,
+// hasEach): through its dict's batched lookups when it has one (a large
+// encoding), which overlap their cache misses, else with get one at a
+// time.
+func dictEach[V any](names []string, d *dict.Dict[V], get func(string) (V, bool), fn func(i int, v V, ok bool)) {
+	if d != nil {
+		d.GetEach(names, fn)
+		return
+	}
+	for i, n := range names {
+		v, ok := get(n)
+		fn(i, v, ok)
+	}
+}
+
+// absentEach answers dictEach's question for a missing collection: none
+// of names is present.
+func absentEach[V any](names []string, fn func(i int, v V, ok bool)) {
+	var zero V
+	for i := range names {
+		fn(i, zero, false)
+	}
+}
+
 // strBytes is the heap a string's bytes take: what the collections count
 // for each element, field or member they hold.
 func strBytes(s string) int64 { return int64(alloc.Size(len(s))) }

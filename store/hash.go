@@ -196,20 +196,11 @@ func (h *hash) get(field string) (string, bool) {
 // would answer (a nil hash, a missing key, has no fields); a hashtable's
 // lookups overlap their cache misses.
 func (h *hash) getEach(fields []string, fn func(i int, v string, ok bool)) {
-	switch {
-	case h == nil:
-		for i := range fields {
-			fn(i, "", false)
-		}
-		return
-	case h.ht != nil:
-		h.ht.GetEach(fields, fn)
+	if h == nil {
+		absentEach(fields, fn)
 		return
 	}
-	for i, f := range fields {
-		v, ok := h.get(f)
-		fn(i, v, ok)
-	}
+	dictEach(fields, h.ht, h.get, fn)
 }
 
 // set stores value at field and reports whether the field is new. It

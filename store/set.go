@@ -215,19 +215,12 @@ func (s *set) has(m string) bool {
 // set, a missing key, has none); a hashtable's lookups overlap their cache
 // misses.
 func (s *set) hasEach(members []string, fn func(i int, ok bool)) {
-	switch {
-	case s == nil:
-		for i := range members {
-			fn(i, false)
-		}
-		return
-	case s.ht != nil:
-		s.ht.GetEach(members, func(i int, _ struct{}, ok bool) { fn(i, ok) })
+	each := func(i int, _ struct{}, ok bool) { fn(i, ok) }
+	if s == nil {
+		absentEach(members, each)
 		return
 	}
-	for i, m := range members {
-		fn(i, s.has(m))
-	}
+	dictEach(members, s.ht, func(m string) (struct{}, bool) { return struct{}{}, s.has(m) }, each)
 }
 
 func (s *set) hasInt(n int64) bool {

@@ -189,20 +189,11 @@ func (z *zset) score(member string) (float64, bool) {
 // score would answer (a nil set, a missing key, has no members); a
 // skiplist-encoded set's lookups overlap their cache misses.
 func (z *zset) scoreEach(members []string, fn func(i int, s float64, ok bool)) {
-	switch {
-	case z == nil:
-		for i := range members {
-			fn(i, 0, false)
-		}
-		return
-	case z.dict != nil:
-		z.dict.GetEach(members, fn)
+	if z == nil {
+		absentEach(members, fn)
 		return
 	}
-	for i, m := range members {
-		s, ok := z.score(m)
-		fn(i, s, ok)
-	}
+	dictEach(members, z.dict, z.score, fn)
 }
 
 // insert adds member, which must be absent, converting the set to the
