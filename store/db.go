@@ -65,7 +65,7 @@ func (d *DB) lookupRead(key string, now int64) *entry {
 func (d *DB) lookupEach(keys []string, now int64, fn func(i int, e *entry)) {
 	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
 		return d.locate(keys[i])
-	}, func(i int, rec unsafe.Pointer) {
+	}, func(i int, rec unsafe.Pointer, _ uint64) {
 		e := (*entry)(rec)
 		if e != nil && e.ttl >= 0 && d.shardOf(keys[i]).expired(e, now) {
 			e = nil
@@ -97,7 +97,7 @@ func (d *DB) warm(keys []string, step int) {
 	}
 	htable.FindEach((len(keys)+step-1)/step, func(i int) (*htable.Table, string, uint64) {
 		return d.locate(keys[i*step])
-	}, func(int, unsafe.Pointer) {})
+	}, func(int, unsafe.Pointer, uint64) {})
 }
 
 // locate returns what htable.FindEach asks of a key: its shard's table,

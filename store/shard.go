@@ -46,14 +46,17 @@ func (sh *shard) remove(key string, h uint64, hash func(string) uint64) *entry {
 }
 
 func (sh *shard) each(fn func(*entry) bool) bool {
-	return sh.tab.Each(func(p unsafe.Pointer) bool { return fn((*entry)(p)) })
+	return sh.tab.Each(func(p unsafe.Pointer, _ uint64) bool { return fn((*entry)(p)) })
 }
 
 func (sh *shard) scan(v uint64, hash func(string) uint64, fn func(*entry)) uint64 {
-	return sh.tab.Scan(v, hash, func(p unsafe.Pointer) { fn((*entry)(p)) })
+	return sh.tab.Scan(v, hash, func(p unsafe.Pointer, _ uint64) { fn((*entry)(p)) })
 }
 
-func (sh *shard) random(rnd func() uint64) *entry { return (*entry)(sh.tab.Random(rnd)) }
+func (sh *shard) random(rnd func() uint64) *entry {
+	e, _ := sh.tab.Random(rnd)
+	return (*entry)(e)
+}
 
 // ttlSlot is one expiring key in a shard's TTL heap.
 type ttlSlot struct {

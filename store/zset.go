@@ -155,18 +155,28 @@ func (z *zset) clone() *zset {
 	// dict's member bytes, not the original's (which they would keep
 	// alive after the original is gone). In order, the inserts fill the
 	// tree's leaves.
-	c := &zset{dict: &dict.Dict[float64]{}}
+	c := &zset{dict: newMemberIndex()}
 	for it := range z.tree.All(0, false) {
 		c.insert(it.Member, it.Score)
 	}
 	return c
 }
 
+// newMemberIndex returns an empty member index (member → score) for the
+// large encoding. Its table keeps each score beside the member's slot (its
+// hint), from which rank starts its descent of the tree, and its nodes
+// hold the members alone.
+func newMemberIndex() *dict.Dict[float64] {
+	d := &dict.Dict[float64]{}
+	d.KeepValuesInHints()
+	return d
+}
+
 // buildDict converts a listpack-sized set to the large encoding. The tree
 // keeps its own member strings here (they are at most 128); members added
 // from now on share the dict's copy (insert).
 func (z *zset) buildDict() {
-	z.dict = &dict.Dict[float64]{}
+	z.dict = newMemberIndex()
 	for it := range z.tree.All(0, false) {
 		z.dict.Set(it.Member, it.Score)
 	}
@@ -224,7 +234,7 @@ func (z *zset) stored(score float64) float64 {
 func (z *zset) update(member string, old, score float64) {
 	defer z.charged(z.size()) // the tree may change shape
 	if z.dict != nil {
-		*z.dict.Ptr(member) = score
+		z.dict.Set(member, score)
 	}
 	r := z.position(member, old)
 	if z.tree.SetScoreAt(r, z.stored(score)) {
@@ -277,15 +287,40 @@ func (z *zset) forget(it ztree.Item) {
 
 // rank returns member's 0-based rank, from the highest score if reverse.
 func (z *zset) rank(member string, reverse bool) (int, bool) {
-	s, ok := z.score(member)
+	r, ok := z.guessRank(member)
 	if !ok {
-		return 0, false
+		var s float64
+		if s, ok = z.score(member); !ok {
+			return 0, false
+		}
+		r = z.position(member, s)
 	}
-	r := z.position(member, s)
 	if reverse {
 		r = z.len() - 1 - r
 	}
 	return r, true
+}
+
+// guessRank is rank's way on a large set, when it works (ok): the score
+// kept beside the member's slot in the member index (its hint) starts the
+// tree's descent before the member's node is read, and the node is
+// confirmed while the leaf is loaded. Looking the score up first makes
+// three misses follow one another on a set larger than the cache (the
+// slot, the node, the leaf); here the slot's line and its hints' come
+// together, then the node's and the leaf's.
+func (z *zset) guessRank(member string) (int, bool) {
+	if z.dict == nil {
+		return 0, false
+	}
+	g, ok := z.dict.Guess(member)
+	if !ok {
+		return 0, false
+	}
+	it := ztree.Item{Score: g.Value, Member: member}
+	at := z.tree.Seek(it)
+	key := g.Key()
+	r := at.Index(it)
+	return r, key == member
 }
 
 // zsetFromSorted builds a set from elements sorted by (score, member),
@@ -297,7 +332,7 @@ func zsetFromSorted(items []ztree.Item) *zset {
 		big = big || len(it.Member) > zsetMaxListpackValue
 	}
 	if big {
-		z.dict = &dict.Dict[float64]{}
+		z.dict = newMemberIndex()
 	}
 	for _, it := range items {
 		member := it.Member
@@ -608,7 +643,7 @@ func (d *DB) zadd(key string, f zaddFlags, elems []Z, now int64) (zaddResult, er
 	if z == nil {
 		z = &zset{}
 		if len(elems[0].Member) > zsetMaxListpackValue {
-			z.dict = &dict.Dict[float64]{}
+			z.dict = newMemberIndex()
 		}
 		defer func() {
 			if z.len() > 0 {

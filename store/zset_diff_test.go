@@ -366,3 +366,36 @@ func TestDiffZRandMember(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffZRankLarge asks ZRANK and ZREVRANK of a skiplist-encoded set,
+// whose ranks start from the score kept in the member index's hints,
+// while ZADD, ZINCRBY and ZREM change scores (ties included) and members.
+func TestDiffZRankLarge(t *testing.T) {
+	add := []string{"ZADD", "z"}
+	for i := range 700 {
+		add = append(add, strconv.Itoa(i%37), fmt.Sprintf("m%d", i))
+	}
+	cases := [][]string{add, {"OBJECT", "ENCODING", "z"}}
+	ranks := func(round int) {
+		for i := range 40 {
+			m := fmt.Sprintf("m%d", (i*53+round*11)%760) // 700..759 are absent
+			cases = append(cases, []string{"ZRANK", "z", m}, []string{"ZREVRANK", "z", m})
+		}
+	}
+	for round := range 4 {
+		ranks(round)
+		for i := range 30 {
+			m := fmt.Sprintf("m%d", (i*29+round*7)%700)
+			switch i % 3 {
+			case 0:
+				cases = append(cases, []string{"ZADD", "z", fmt.Sprint(i*round%41) + ".5", m})
+			case 1:
+				cases = append(cases, []string{"ZINCRBY", "z", "-3", m})
+			case 2:
+				cases = append(cases, []string{"ZREM", "z", m})
+			}
+		}
+	}
+	ranks(9)
+	runCases(t, cases)
+}

@@ -12,6 +12,14 @@
 // Callers that keep the key elsewhere as well (a sorted set's tree) share
 // the dict's copy (Add returns it), so the bytes exist once.
 //
+// A dict of 8-byte numbers may keep its values in its table's hints, a
+// word beside each slot, instead of in its nodes (KeepValuesInHints): a
+// sorted set's scores. A lookup then loads the group's line and the
+// hints' line together, so it costs what it did, the nodes are a size
+// class smaller, and Guess hands out a key's likely value from its slot
+// alone, before the node's miss: ZRANK starts the tree's descent with it
+// and confirms the member while the leaf is loaded.
+//
 // Why not a Go map: HSCAN, SSCAN and ZSCAN need a cursor that survives
 // resizes and returns every element present for the whole scan. Redis gets
 // it from the reverse-binary cursor over power-of-two buckets; htable keeps
@@ -28,6 +36,7 @@ package dict
 import (
 	"hash/maphash"
 	"iter"
+	"reflect"
 	"unsafe"
 
 	"github.com/embedis/embedis/internal/alloc"
@@ -43,8 +52,9 @@ func hash(key string) uint64 { return maphash.String(seed, key) }
 // Dict is a hash table from string keys to V. The zero value is an empty
 // table ready to use.
 type Dict[V any] struct {
-	t     htable.Table
-	nodes int64 // heap held by the nodes (with keys too long to be inlined)
+	t       htable.Table
+	nodes   int64 // heap held by the nodes (with keys too long to be inlined)
+	inHints bool  // values are kept in the table's hints (KeepValuesInHints)
 }
 
 // node is one key and its value. The key is the first field, where the
@@ -153,20 +163,88 @@ func newNode[V any](key string, val V) *node[V] {
 	return n
 }
 
+// KeepValuesInHints makes d keep each value in the hint word beside its
+// key's slot (htable's hints) instead of in the key's node, which then
+// holds the key alone. A lookup reads the value's line alongside the
+// group's, so it costs what it did; a node is smaller; and Guess can hand
+// out a key's value before its node is read (a sorted set's scores, from
+// which ZRANK starts its descent). V must be an 8-byte number (int, int64,
+// uint, uint64, float64): its bits are the hint. It is for an empty dict.
+// Ptr is not available then: values are replaced with Set.
+func (d *Dict[V]) KeepValuesInHints() {
+	switch t := reflect.TypeFor[V](); t.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint64, reflect.Float64:
+		if t.Size() == 8 {
+			break
+		}
+		fallthrough
+	default:
+		panic("dict: values kept in hints must be 8-byte numbers, not " + t.String())
+	}
+	d.inHints = true
+	d.t.KeepHints()
+}
+
+// toHint and fromHint convert a value kept in hints (an 8-byte number) to
+// its bits and back.
+func toHint[V any](v V) uint64   { return *(*uint64)(unsafe.Pointer(&v)) }
+func fromHint[V any](w uint64) V { return *(*V)(unsafe.Pointer(&w)) }
+
+// value is the value of record rec, whose hint is hint.
+func (d *Dict[V]) value(rec unsafe.Pointer, hint uint64) V {
+	if d.inHints {
+		return fromHint[V](hint)
+	}
+	return (*node[V])(rec).val
+}
+
+// keyOf is record rec's key (its first field, in either kind of node).
+func keyOf(rec unsafe.Pointer) string { return *(*string)(rec) }
+
+// A Guess is the node most likely to hold a key, found from the key's
+// hash alone, and the value in the hint beside it.
+type Guess[V any] struct {
+	rec   unsafe.Pointer
+	Value V
+}
+
+// Guess reads the slot most likely to hold key (htable's Guess) in a dict
+// that keeps its values in hints, and returns its node and value without
+// reading the node: ok is false when there is no candidate, and the
+// caller then uses Get. Until Key confirms the candidate, the value may
+// be another key's.
+func (d *Dict[V]) Guess(key string) (g Guess[V], ok bool) {
+	rec, w := d.t.Guess(hash(key))
+	if rec == nil {
+		return g, false
+	}
+	return Guess[V]{rec, fromHint[V](w)}, true
+}
+
+// Key is the candidate's key. Reading it loads the node: a caller with
+// other loads to make calls it just before them, and compares after.
+func (g Guess[V]) Key() string { return keyOf(g.rec) }
+
 // Len returns the number of keys.
 func (d *Dict[V]) Len() int { return d.t.Len() }
 
-func (d *Dict[V]) find(key string) *node[V] {
-	if d.t.Len() == 0 {
-		return nil
+// find returns key's record and hint, or nil.
+func (d *Dict[V]) find(key string, h uint64) (unsafe.Pointer, uint64) {
+	if !d.inHints {
+		return d.t.Find(key, h), 0
 	}
-	return (*node[V])(d.t.Find(key, hash(key)))
+	if rec, hint := d.t.Hinted(key, h); rec != nil {
+		return rec, *hint
+	}
+	return nil, 0
 }
 
 // Get returns key's value and whether it is present.
 func (d *Dict[V]) Get(key string) (V, bool) {
-	if e := d.find(key); e != nil {
-		return e.val, true
+	if d.t.Len() != 0 {
+		if rec, w := d.find(key, hash(key)); rec != nil {
+			return d.value(rec, w), true
+		}
 	}
 	var zero V
 	return zero, false
@@ -178,9 +256,9 @@ func (d *Dict[V]) Get(key string) (V, bool) {
 func (d *Dict[V]) GetEach(keys []string, fn func(i int, val V, ok bool)) {
 	htable.FindEach(len(keys), func(i int) (*htable.Table, string, uint64) {
 		return &d.t, keys[i], hash(keys[i])
-	}, func(i int, rec unsafe.Pointer) {
-		if e := (*node[V])(rec); e != nil {
-			fn(i, e.val, true)
+	}, func(i int, rec unsafe.Pointer, w uint64) {
+		if rec != nil {
+			fn(i, d.value(rec, w), true)
 			return
 		}
 		var zero V
@@ -200,13 +278,20 @@ func (d *Dict[V]) Warm(n int, key func(i int) string) {
 	htable.FindEach(n, func(i int) (*htable.Table, string, uint64) {
 		k := key(i)
 		return &d.t, k, hash(k)
-	}, func(int, unsafe.Pointer) {})
+	}, func(int, unsafe.Pointer, uint64) {})
 }
 
 // Ptr returns a pointer to key's value, valid until the next write, or nil.
-// It lets a caller update a value in place (HINCRBY, ZINCRBY).
+// It lets a caller update a value in place (HINCRBY). It is not for a
+// dict that keeps its values in hints.
 func (d *Dict[V]) Ptr(key string) *V {
-	if e := d.find(key); e != nil {
+	if d.inHints {
+		panic("dict: Ptr on a dict that keeps its values in hints")
+	}
+	if d.t.Len() == 0 {
+		return nil
+	}
+	if e := (*node[V])(d.t.Find(key, hash(key))); e != nil {
 		return &e.val
 	}
 	return nil
@@ -222,8 +307,8 @@ func (d *Dict[V]) Set(key string, val V) (added bool) {
 // Add is Set that also returns the key as the dict stores it, for a caller
 // that keeps the key elsewhere too and can share these bytes.
 func (d *Dict[V]) Add(key string, val V) (stored string, added bool) {
-	e, _, replaced := d.put(key, val)
-	return e.key, !replaced
+	rec, _, replaced := d.put(key, val)
+	return keyOf(rec), !replaced
 }
 
 // Swap is Set that returns the value it replaced, if any.
@@ -232,16 +317,27 @@ func (d *Dict[V]) Swap(key string, val V) (old V, replaced bool) {
 	return old, replaced
 }
 
-func (d *Dict[V]) put(key string, val V) (e *node[V], old V, replaced bool) {
+func (d *Dict[V]) put(key string, val V) (rec unsafe.Pointer, old V, replaced bool) {
 	h := hash(key)
-	if e = (*node[V])(d.t.Find(key, h)); e != nil {
-		old, e.val = e.val, val
-		return e, old, true
+	if d.inHints {
+		w := toHint(val)
+		if rec, hint := d.t.Hinted(key, h); rec != nil {
+			old, *hint = fromHint[V](*hint), w
+			return rec, old, true
+		}
+		rec = unsafe.Pointer(newNode(key, struct{}{}))
+		d.t.InsertHinted(rec, h, w, hash)
+		d.nodes += nodeBytes[struct{}](len(key))
+		return rec, old, false
 	}
-	e = newNode(key, val)
+	if e := (*node[V])(d.t.Find(key, h)); e != nil {
+		old, e.val = e.val, val
+		return unsafe.Pointer(e), old, true
+	}
+	e := newNode(key, val)
 	d.t.Insert(unsafe.Pointer(e), h, hash)
 	d.nodes += nodeBytes[V](len(key))
-	return e, old, false
+	return unsafe.Pointer(e), old, false
 }
 
 // Delete removes key and returns its value and whether it was present.
@@ -250,19 +346,36 @@ func (d *Dict[V]) Delete(key string) (V, bool) {
 	if d.t.Len() == 0 {
 		return zero, false
 	}
-	e := (*node[V])(d.t.Remove(key, hash(key), hash))
-	if e == nil {
-		return zero, false
+	h := hash(key)
+	var val V
+	if d.inHints {
+		rec, hint := d.t.Hinted(key, h)
+		if rec == nil {
+			return zero, false
+		}
+		val = fromHint[V](*hint)
+		d.t.Remove(key, h, hash) // a second probe, of lines now in the cache
+		d.nodes -= nodeBytes[struct{}](len(key))
+	} else {
+		e := (*node[V])(d.t.Remove(key, h, hash))
+		if e == nil {
+			return zero, false
+		}
+		val = e.val
+		d.nodes -= nodeBytes[V](len(key))
 	}
-	d.nodes -= nodeBytes[V](len(key))
 	if n := d.t.ShrinkSize(); n != 0 {
 		d.t.StartRehash(make([]htable.Group, n), hash)
 	}
-	return e.val, true
+	return val, true
 }
 
-// Clear removes every key.
-func (d *Dict[V]) Clear() { *d = Dict[V]{} }
+// Clear removes every key. A dict that keeps its values in hints goes on
+// keeping them there.
+func (d *Dict[V]) Clear() {
+	d.t.Clear()
+	d.nodes = 0
+}
 
 // Bytes returns the heap the dict holds: its table and its nodes, keys
 // included (values that point elsewhere, such as a hash's value strings,
@@ -273,9 +386,8 @@ func (d *Dict[V]) Bytes() int64 { return d.t.Bytes() + d.nodes }
 // not be modified during the iteration.
 func (d *Dict[V]) All() iter.Seq2[string, V] {
 	return func(yield func(string, V) bool) {
-		d.t.Each(func(p unsafe.Pointer) bool {
-			e := (*node[V])(p)
-			return yield(e.key, e.val)
+		d.t.Each(func(rec unsafe.Pointer, w uint64) bool {
+			return yield(keyOf(rec), d.value(rec, w))
 		})
 	}
 }
@@ -285,11 +397,11 @@ func (d *Dict[V]) All() iter.Seq2[string, V] {
 // it); ok is false when the dict is empty. rnd returns uniform random
 // numbers.
 func (d *Dict[V]) Random(rnd func() uint64) (key string, val V, ok bool) {
-	e := (*node[V])(d.t.Random(rnd))
-	if e == nil {
+	rec, w := d.t.Random(rnd)
+	if rec == nil {
 		return key, val, false
 	}
-	return e.key, e.val, true
+	return keyOf(rec), d.value(rec, w), true
 }
 
 // Scan calls fn for the keys at cursor v and returns the next cursor; 0
@@ -297,8 +409,7 @@ func (d *Dict[V]) Random(rnd func() uint64) (key string, val V, ok bool) {
 // present for the whole scan is returned at least once (some may be
 // returned more than once), across resizes (htable's Scan).
 func (d *Dict[V]) Scan(v uint64, fn func(key string, val V)) uint64 {
-	return d.t.Scan(v, hash, func(p unsafe.Pointer) {
-		e := (*node[V])(p)
-		fn(e.key, e.val)
+	return d.t.Scan(v, hash, func(rec unsafe.Pointer, w uint64) {
+		fn(keyOf(rec), d.value(rec, w))
 	})
 }

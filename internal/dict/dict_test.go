@@ -12,8 +12,18 @@ import (
 	"github.com/embedis/embedis/internal/alloc"
 )
 
+// TestSetGetDelete runs the same random operations against a map, with
+// values in nodes and with values in hints.
 func TestSetGetDelete(t *testing.T) {
-	var d Dict[int]
+	t.Run("nodes", func(t *testing.T) { testSetGetDelete(t, new(Dict[int])) })
+	t.Run("hints", func(t *testing.T) {
+		d := new(Dict[int])
+		d.KeepValuesInHints()
+		testSetGetDelete(t, d)
+	})
+}
+
+func testSetGetDelete(t *testing.T, d *Dict[int]) {
 	ref := map[string]int{}
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 200000; i++ {
@@ -37,7 +47,8 @@ func TestSetGetDelete(t *testing.T) {
 			t.Fatalf("Len %d, want %d", d.Len(), len(ref))
 		}
 		if i%10000 == 0 {
-			checkGetEach(t, &d, ref, r)
+			checkGetEach(t, d, ref, r)
+			checkGuess(t, d, ref)
 		}
 	}
 	for k, v := range ref {
@@ -54,6 +65,30 @@ func TestSetGetDelete(t *testing.T) {
 	}
 	if n != len(ref) {
 		t.Fatalf("All yielded %d keys, want %d", n, len(ref))
+	}
+}
+
+// checkGuess checks Guess for every key of ref: a candidate is a key of
+// the dict, and its value is that key's.
+func checkGuess(t *testing.T, d *Dict[int], ref map[string]int) {
+	if !d.inHints {
+		return
+	}
+	hits := 0
+	for k := range ref {
+		g, ok := d.Guess(k)
+		if !ok {
+			continue
+		}
+		if v, present := ref[g.Key()]; !present || v != g.Value {
+			t.Fatalf("Guess(%q) = %q, %d; the dict holds %d (present %v)", k, g.Key(), g.Value, v, present)
+		}
+		if g.Key() == k {
+			hits++
+		}
+	}
+	if len(ref) > 100 && hits < len(ref)/2 && !d.t.Rehashing() {
+		t.Fatalf("Guess found %d of %d keys", hits, len(ref))
 	}
 }
 
@@ -184,12 +219,13 @@ var keyLengths = []int{0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 47, 48
 // shrinking, that the stored key equals the input, and that it lives in
 // its node exactly when it is 1 to 64 bytes long.
 func TestInlineKeys(t *testing.T) {
-	t.Run("float64", func(t *testing.T) { testInlineKeys(t, func(i int) float64 { return float64(i) }) })
-	t.Run("string", func(t *testing.T) { testInlineKeys(t, strconv.Itoa) })
-	t.Run("struct", func(t *testing.T) { testInlineKeys(t, func(int) struct{} { return struct{}{} }) })
+	t.Run("float64", func(t *testing.T) { testInlineKeys(t, func(i int) float64 { return float64(i) }, false) })
+	t.Run("string", func(t *testing.T) { testInlineKeys(t, strconv.Itoa, false) })
+	t.Run("struct", func(t *testing.T) { testInlineKeys(t, func(int) struct{} { return struct{}{} }, false) })
+	t.Run("float64-in-hints", func(t *testing.T) { testInlineKeys(t, func(i int) float64 { return float64(i) - 0.5 }, true) })
 }
 
-func testInlineKeys[V comparable](t *testing.T, val func(int) V) {
+func testInlineKeys[V comparable](t *testing.T, val func(int) V, inHints bool) {
 	// key returns a fresh key of n bytes, distinct for each i (but one
 	// empty key).
 	key := func(n, i int) string {
@@ -203,6 +239,9 @@ func testInlineKeys[V comparable](t *testing.T, val func(int) V) {
 	}
 	const perLen = 300
 	var d Dict[V]
+	if inHints {
+		d.KeepValuesInHints()
+	}
 	ref := map[string]V{}
 	for i := range perLen {
 		for _, n := range keyLengths {
@@ -219,12 +258,15 @@ func testInlineKeys[V comparable](t *testing.T, val func(int) V) {
 		}
 	}
 	kbOffset := unsafe.Offsetof(nodeKey8[V]{}.kb)
+	if inHints {
+		kbOffset = unsafe.Offsetof(nodeKey8[struct{}]{}.kb)
+	}
 	for k := range ref {
-		e := d.find(k)
+		e, _ := d.find(k, hash(k))
 		if e == nil {
 			t.Fatalf("%q not found", k)
 		}
-		inNode := len(k) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(e.key))) == uintptr(unsafe.Pointer(e))+kbOffset
+		inNode := len(k) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(keyOf(e)))) == uintptr(e)+kbOffset
 		if want := len(k) >= 1 && len(k) <= 64; inNode != want {
 			t.Fatalf("key of %d bytes: in its node %v, want %v", len(k), inNode, want)
 		}
@@ -287,6 +329,32 @@ func testInlineKeys[V comparable](t *testing.T, val func(int) V) {
 	if _, ok := d.Get(key(16, 0)); ok || d.Len() != 0 {
 		t.Fatal("keys after Clear")
 	}
+	if d.inHints != inHints || d.t.Len() != 0 {
+		t.Fatal("Clear changed where values are kept")
+	}
+	d.Set("again", val(1))
+	if v, ok := d.Get("again"); !ok || v != val(1) {
+		t.Fatalf("Get after Clear and Set = %v, %v", v, ok)
+	}
+}
+
+func TestPtrInHintsPanics(t *testing.T) {
+	var d Dict[int]
+	d.KeepValuesInHints()
+	d.Set("k", 1)
+	mustPanic(t, "Ptr on a dict that keeps its values in hints", func() { d.Ptr("k") })
+	mustPanic(t, "values of a pointer type in hints", func() { new(Dict[*int]).KeepValuesInHints() })
+	mustPanic(t, "values of 4 bytes in hints", func() { new(Dict[float32]).KeepValuesInHints() })
+}
+
+func mustPanic(t *testing.T, what string, f func()) {
+	t.Helper()
+	defer func() {
+		if recover() == nil {
+			t.Errorf("%s did not panic", what)
+		}
+	}()
+	f()
 }
 
 // BenchmarkGet looks up random keys of 16 bytes in a dict of 1M, each
@@ -333,6 +401,11 @@ func benchKey(buf []byte, i int) []byte {
 // for keys short enough to be inlined and keys that are not, and that it
 // comes back to the empty table's after every key is deleted.
 func TestBytesMatchesHeap(t *testing.T) {
+	t.Run("nodes", func(t *testing.T) { testBytesMatchesHeap(t, false) })
+	t.Run("hints", func(t *testing.T) { testBytesMatchesHeap(t, true) })
+}
+
+func testBytesMatchesHeap(t *testing.T, inHints bool) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	for _, keyLen := range []int{5, 16, 30, 100} {
 		const n = 100_000
@@ -344,6 +417,9 @@ func TestBytesMatchesHeap(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		d := new(Dict[float64])
+		if inHints {
+			d.KeepValuesInHints()
+		}
 		for i, k := range keys {
 			d.Set(k, float64(i))
 		}

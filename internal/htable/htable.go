@@ -13,6 +13,11 @@
 // FindEach, which interleaves the lookups so that their cache misses
 // overlap instead of following one another.
 //
+// A table may keep a word beside each record, its hint (KeepHints), in a
+// line of hints per group: a sorted set's member index keeps the member's
+// score there. Guess reads a key's likely record and its hint from the
+// group and hints lines, loaded together, without reading the record.
+//
 // Hashing is the caller's: every method that needs a key's hash takes it
 // (h), and those that may move records take the hash function to rehash
 // them with. A Table is not safe for concurrent writes; readers may share
@@ -62,13 +67,23 @@ func keyOf(r unsafe.Pointer) string { return *(*string)(r) }
 type Table struct {
 	g      [2]groups
 	n      int
-	rehash int // while rehashing, the next group of g[0] to move
+	rehash int  // while rehashing, the next group of g[0] to move
+	hinted bool // every groups has hints (KeepHints)
 }
 
 type groups struct {
-	g    []Group
-	used int
+	g     []Group
+	hints []Hints // hints[i] are the hints of g[i]'s slots, for a hinted table
+	used  int
 }
+
+// Hints are the words a hinted table keeps beside one group's slots, one
+// per slot, in a line of their own (the eighth word is unused): a copy of
+// something the owner reads from a record, so that Guess can hand it out
+// before the record's line arrives. A sorted set's member index keeps each
+// member's score there, and ZRANK starts its descent of the tree with it
+// while the member's node is still on its way.
+type Hints [groupSlots + 1]uint64
 
 // Group is a table's unit of probing, exported so that an owner can
 // allocate the groups of a resize before it takes its lock (StartRehash).
@@ -130,14 +145,29 @@ func (t *Table) Len() int { return t.n }
 // moves records out of).
 func (t *Table) Slots() int { return len(t.g[0].g) * groupSlots }
 
-// Bytes returns the heap the table's groups take (records not included):
-// both tables' while a rehash is in progress.
+// Bytes returns the heap the table's groups and hints take (records not
+// included): both tables' while a rehash is in progress.
 func (t *Table) Bytes() int64 {
-	return int64(len(t.g[0].g)+len(t.g[1].g)) * int64(unsafe.Sizeof(Group{}))
+	n := int64(len(t.g[0].g)+len(t.g[1].g)) * int64(unsafe.Sizeof(Group{}))
+	n += int64(len(t.g[0].hints)+len(t.g[1].hints)) * int64(unsafe.Sizeof(Hints{}))
+	return n
 }
 
 // Rehashing reports whether an incremental resize is in progress.
 func (t *Table) Rehashing() bool { return t.g[1].g != nil }
+
+// KeepHints makes t keep a hint word beside every record (see Hints).
+// It is for an empty table, before its first insert.
+func (t *Table) KeepHints() { t.hinted = true }
+
+// newGroups returns n empty groups, with their hints if t keeps them.
+func (t *Table) newGroups(g []Group) groups {
+	gs := groups{g: g}
+	if t.hinted {
+		gs.hints = make([]Hints, len(g))
+	}
+	return gs
+}
 
 // Find returns the record for key, or nil. The common case, no rehash in
 // progress, is small enough to inline into every lookup.
@@ -151,6 +181,35 @@ func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 	return nil
 }
 
+// Hinted is Find for a hinted table: it also returns a pointer to the
+// record's hint, valid until the next write, through which the owner may
+// read or replace it (nil when key is absent). A caller that reads the
+// hint at once loads its line alongside the record's: both addresses are
+// known once the group is read.
+func (t *Table) Hinted(key string, h uint64) (rec unsafe.Pointer, hint *uint64) {
+	for i := range t.g {
+		gs := &t.g[i]
+		if len(gs.hints) == 0 {
+			continue
+		}
+		from := 0
+		if i == 0 && t.Rehashing() {
+			from = t.rehash
+		}
+		if g, s := gs.slot(key, h, from); g != nil {
+			gi := gs.index(g)
+			return g.e[s], &gs.hints[gi][s]
+		}
+	}
+	return nil, nil
+}
+
+// touchHints starts loading the hints of group i, so that their miss
+// overlaps the group's: the load's address does not wait for the
+// group's control word, as the slot's hint's does. The caller must use
+// the word it returns (or the compiler drops the load).
+func (gs *groups) touchHints(i int) uint64 { return gs.hints[i][0] }
+
 // FindEach looks up n keys as Find would, for a caller that holds the
 // locks of all their tables and looks up several keys at once (MGET,
 // HMGET): at(i) gives the i-th key, its hash and its table, and found(i,
@@ -161,22 +220,24 @@ func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 // don't depend on each other and the CPU overlaps their misses. Keys it
 // cannot confirm from their home group's first candidate (a probe that
 // goes on, a second tag match, a rehash that moved the key) it looks up
-// with Find.
-func FindEach(n int, at func(i int) (*Table, string, uint64), found func(i int, rec unsafe.Pointer)) {
+// with Find. In a hinted table, found also receives the record's hint (0
+// when absent or without hints).
+func FindEach(n int, at func(i int) (*Table, string, uint64), found func(i int, rec unsafe.Pointer, hint uint64)) {
 	var (
-		tabs [batch]*Table
-		keys [batch]string
-		hs   [batch]uint64
-		recs [batch]unsafe.Pointer
+		tabs  [batch]*Table
+		keys  [batch]string
+		hs    [batch]uint64
+		recs  [batch]unsafe.Pointer
+		hints [batch]uint64
 	)
 	for base := 0; base < n; base += batch {
 		m := min(n-base, batch)
 		for i := range m {
 			tabs[i], keys[i], hs[i] = at(base + i)
 		}
-		findBatch(tabs[:m], keys[:m], hs[:m], recs[:m])
+		findBatch(tabs[:m], keys[:m], hs[:m], recs[:m], hints[:m])
 		for i := range m {
-			found(base+i, recs[i])
+			found(base+i, recs[i], hints[i])
 		}
 	}
 }
@@ -185,31 +246,53 @@ func FindEach(n int, at func(i int) (*Table, string, uint64), found func(i int, 
 // outstanding misses busy, few enough for its arrays to live on the stack.
 const batch = 16
 
-func findBatch(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer) {
+func findBatch(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer, hints []uint64) {
 	var (
 		home [batch]*Group
+		gi   [batch]int
 		ctrl [batch]uint64
 		klen [batch]int
+		slot [batch]int
 	)
 	for i, t := range tabs {
 		if gs := t.g[0].g; len(gs) > 0 {
-			home[i] = &gs[int(hs[i])&(len(gs)-1)]
+			gi[i] = int(hs[i]) & (len(gs) - 1)
+			home[i] = &gs[gi[i]]
 			ctrl[i] = home[i].ctrl
+			if t.hinted {
+				hints[i] = t.g[0].touchHints(gi[i])
+			}
 		}
 	}
 	for i := range tabs {
 		recs[i], klen[i] = nil, -1
 		if m := matchByte(ctrl[i], tagOf(hs[i])); m != 0 {
-			if e := home[i].e[slotOf(m)]; e != nil {
+			slot[i] = slotOf(m)
+			if e := home[i].e[slot[i]]; e != nil {
 				recs[i], klen[i] = e, len(keyOf(e))
 			}
 		}
 	}
 	for i, t := range tabs {
 		if e := recs[i]; e == nil || klen[i] != len(keys[i]) || keyOf(e) != keys[i] {
-			recs[i] = t.Find(keys[i], hs[i])
+			recs[i], hints[i] = t.find(keys[i], hs[i])
+			continue
+		}
+		if t.hinted {
+			hints[i] = t.g[0].hints[gi[i]][slot[i]]
 		}
 	}
+}
+
+// find is Find that also returns the record's hint in a hinted table.
+func (t *Table) find(key string, h uint64) (unsafe.Pointer, uint64) {
+	if !t.hinted {
+		return t.Find(key, h), 0
+	}
+	if rec, hint := t.Hinted(key, h); rec != nil {
+		return rec, *hint
+	}
+	return nil, 0
 }
 
 func (t *Table) findRehashing(key string, h uint64) unsafe.Pointer {
@@ -263,9 +346,9 @@ func next(i, mask, from int) int {
 	return i
 }
 
-// put stores e in the first free slot of its probe sequence. gs must have
-// a free slot.
-func (gs *groups) put(e unsafe.Pointer, h uint64) {
+// put stores e, with hint w if gs keeps hints, in the first free slot of
+// its probe sequence. gs must have a free slot.
+func (gs *groups) put(e unsafe.Pointer, h, w uint64) {
 	mask := len(gs.g) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		g := &gs.g[i]
@@ -276,6 +359,9 @@ func (gs *groups) put(e unsafe.Pointer, h uint64) {
 			}
 			g.setCtrl(s, tagOf(h))
 			g.e[s] = e
+			if gs.hints != nil {
+				gs.hints[i][s] = w
+			}
 			return
 		}
 	}
@@ -296,6 +382,11 @@ func (gs *groups) del(g *Group, s int) {
 
 // Insert adds e, whose key must not be present.
 func (t *Table) Insert(e unsafe.Pointer, h uint64, hash func(string) uint64) {
+	t.InsertHinted(e, h, 0, hash)
+}
+
+// InsertHinted is Insert that keeps hint w beside e, in a hinted table.
+func (t *Table) InsertHinted(e unsafe.Pointer, h, w uint64, hash func(string) uint64) {
 	t.RehashStep(hash)
 	if !t.Rehashing() && t.g[0].used+1 > t.g[0].maxUsed() {
 		t.StartRehash(make([]Group, SizeFor(t.n+1)), hash)
@@ -304,11 +395,48 @@ func (t *Table) Insert(e unsafe.Pointer, h uint64, hash func(string) uint64) {
 		t.regrow(hash)
 	}
 	if t.Rehashing() {
-		t.g[1].put(e, h)
+		t.g[1].put(e, h, w)
 	} else {
-		t.g[0].put(e, h)
+		t.g[0].put(e, h, w)
 	}
 	t.n++
+}
+
+// index is the position of g, one of gs's groups.
+func (gs *groups) index(g *Group) int {
+	return int((uintptr(unsafe.Pointer(g)) - uintptr(unsafe.Pointer(&gs.g[0]))) / unsafe.Sizeof(Group{}))
+}
+
+// Guess returns the record most likely to be the one with hash h, and its
+// hint, without reading the record: the first slot of h's home group
+// whose tag matches. The caller confirms the record's key, and may start
+// work with the hint before it does: the group's line and the hints' line
+// are loaded together, and the record's line can then be loaded alongside
+// whatever the hint leads to, instead of one miss waiting for the next.
+// It returns nil when no slot of the home group matches, or while a
+// rehash is in progress (the caller then looks the key up with Find).
+func (t *Table) Guess(h uint64) (rec unsafe.Pointer, hint uint64) {
+	gs := &t.g[0]
+	if t.Rehashing() || len(gs.hints) == 0 {
+		return nil, 0
+	}
+	i := int(h) & (len(gs.g) - 1)
+	hs := &gs.hints[i]
+	// Read the hints' line now, at an address that does not wait for the
+	// group's control word, so that its miss overlaps the group's.
+	w := hs[0]
+	g := &gs.g[i]
+	m := matchByte(g.ctrl, tagOf(h))
+	if m == 0 {
+		return nil, 0
+	}
+	if s := slotOf(m); s != 0 {
+		w = hs[s]
+		rec = g.e[s]
+	} else {
+		rec = g.e[0]
+	}
+	return rec, w
 }
 
 // Remove unlinks the record for key and returns it, or nil.
@@ -358,7 +486,7 @@ func (t *Table) RehashStep(hash func(string) uint64) {
 		}
 		for s, e := range g.e {
 			if e != nil {
-				t.g[1].put(e, hash(keyOf(e)))
+				t.g[1].put(e, hash(keyOf(e)), t.g[0].hint(t.rehash, s))
 				g.e[s] = nil
 			}
 		}
@@ -375,12 +503,20 @@ func (t *Table) RehashStep(hash func(string) uint64) {
 // incremental rehash into it is done: the shrink only started below 1/8
 // fill, so there are few records to move.
 func (t *Table) regrow(hash func(string) uint64) {
-	ng := groups{g: make([]Group, SizeFor(t.n+1))}
-	t.Each(func(e unsafe.Pointer) bool {
-		ng.put(e, hash(keyOf(e)))
+	ng := t.newGroups(make([]Group, SizeFor(t.n+1)))
+	t.Each(func(e unsafe.Pointer, hint uint64) bool {
+		ng.put(e, hash(keyOf(e)), hint)
 		return true
 	})
 	t.g[0], t.g[1] = ng, groups{}
+}
+
+// hint is the hint of slot s of group i, or 0 in a table without hints.
+func (gs *groups) hint(i, s int) uint64 {
+	if gs.hints == nil {
+		return 0
+	}
+	return gs.hints[i][s]
 }
 
 // ShrinkSize returns the number of groups the table should shrink to, or
@@ -399,10 +535,10 @@ func (t *Table) ShrinkSize() int {
 // must hold t.n records within the fill limit.
 func (t *Table) StartRehash(g []Group, hash func(string) uint64) {
 	if t.g[0].g == nil {
-		t.g[0] = groups{g: g}
+		t.g[0] = t.newGroups(g)
 		return
 	}
-	t.g[1] = groups{g: g}
+	t.g[1] = t.newGroups(g)
 	t.rehash = 0
 	t.RehashStep(hash)
 }
@@ -417,16 +553,16 @@ func SizeFor(n int) int {
 	return 1 << bits.Len(uint(need-1))
 }
 
-// Clear drops every record.
-func (t *Table) Clear() { *t = Table{} }
+// Clear drops every record. A hinted table stays hinted.
+func (t *Table) Clear() { *t = Table{hinted: t.hinted} }
 
-// Each calls fn for every record until fn returns false. fn must not modify
-// the table.
-func (t *Table) Each(fn func(unsafe.Pointer) bool) bool {
+// Each calls fn for every record, with its hint (0 in a table without
+// hints), until fn returns false. fn must not modify the table.
+func (t *Table) Each(fn func(rec unsafe.Pointer, hint uint64) bool) bool {
 	for i := range t.g {
 		for gi := range t.g[i].g {
-			for _, e := range t.g[i].g[gi].e {
-				if e != nil && !fn(e) {
+			for s, e := range t.g[i].g[gi].e {
+				if e != nil && !fn(e, t.g[i].hint(gi, s)) {
 					return false
 				}
 			}
@@ -436,40 +572,41 @@ func (t *Table) Each(fn func(unsafe.Pointer) bool) bool {
 }
 
 // Random returns a random record (a random non-empty group's random record,
-// as fair as Redis's dictGetFairRandomKey), or nil when empty. rnd
-// returns a random uint64.
-func (t *Table) Random(rnd func() uint64) unsafe.Pointer {
+// as fair as Redis's dictGetFairRandomKey) and its hint, or nil when
+// empty. rnd returns a random uint64.
+func (t *Table) Random(rnd func() uint64) (rec unsafe.Pointer, hint uint64) {
 	if t.n == 0 {
-		return nil
+		return nil, 0
 	}
 	for {
-		gs := t.g[0].g
+		gs := &t.g[0]
 		if t.Rehashing() && rnd()&1 == 1 {
-			gs = t.g[1].g
+			gs = &t.g[1]
 		}
-		g := &gs[rnd()&uint64(len(gs)-1)]
-		var full [groupSlots]unsafe.Pointer
+		gi := int(rnd() & uint64(len(gs.g)-1))
+		var full [groupSlots]int
 		k := 0
-		for _, e := range g.e {
+		for s, e := range gs.g[gi].e {
 			if e != nil {
-				full[k] = e
+				full[k] = s
 				k++
 			}
 		}
 		if k > 0 {
-			return full[rnd()%uint64(k)]
+			s := full[rnd()%uint64(k)]
+			return gs.g[gi].e[s], gs.hint(gi, s)
 		}
 	}
 }
 
-// Scan calls fn for the records whose home group is cursor v's and
-// returns the next cursor; 0 means the scan is complete. It is Redis's
+// Scan calls fn for the records whose home group is cursor v's, with
+// their hints, and returns the next cursor; 0 means the scan is complete. It is Redis's
 // dictScan over home groups: the cursor's bits are incremented from the
 // most significant end, so groups already visited map to groups already
 // visited after the table grows or shrinks, and every key present for the
 // whole scan is returned at least once (a key may be returned more than
 // once).
-func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(unsafe.Pointer)) uint64 {
+func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(rec unsafe.Pointer, hint uint64)) uint64 {
 	if t.n == 0 {
 		return 0
 	}
@@ -499,14 +636,14 @@ func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(unsafe.Pointer)
 
 // emitHome calls fn for the records of gs whose home group is home, along
 // the probe run from it (from as in slot).
-func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(unsafe.Pointer)) {
+func (gs *groups) emitHome(home, from int, hash func(string) uint64, fn func(unsafe.Pointer, uint64)) {
 	mask := len(gs.g) - 1
 	i := max(home, from)
 	for probes := from; probes < len(gs.g); probes++ { // as in slot: each group once
 		g := &gs.g[i]
-		for _, e := range g.e {
+		for s, e := range g.e {
 			if e != nil && int(hash(keyOf(e)))&mask == home {
-				fn(e)
+				fn(e, gs.hint(i, s))
 			}
 		}
 		if hasEmpty(g.ctrl) {

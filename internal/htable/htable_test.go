@@ -8,23 +8,34 @@ import (
 	"unsafe"
 )
 
-// rec is a test record: a key first, as Table requires.
+// rec is a test record: a key first, as Table requires. In a hinted
+// table, its hint is n.
 type rec struct {
 	key string
-	n   int
+	n   uint64
 }
 
 // tableModel drives a table and a Go map with the same random operations,
-// including the sweeper's shrinking, and checks they agree.
+// including the sweeper's shrinking, and checks they agree. In a hinted
+// table (KeepHints), it checks that every record's hint follows it.
 type tableModel struct {
-	t    *testing.T
-	tab  Table
-	ref  map[string]*rec
-	seed maphash.Seed
+	t      *testing.T
+	tab    Table
+	ref    map[string]*rec
+	seed   maphash.Seed
+	hinted bool
+	serial uint64
 }
 
 func newTableModel(t *testing.T) *tableModel {
 	return &tableModel{t: t, ref: map[string]*rec{}, seed: maphash.MakeSeed()}
+}
+
+func newHintedModel(t *testing.T) *tableModel {
+	m := newTableModel(t)
+	m.hinted = true
+	m.tab.KeepHints()
+	return m
 }
 
 func (m *tableModel) hash(k string) uint64 { return maphash.String(m.seed, k) }
@@ -33,9 +44,31 @@ func (m *tableModel) insert(k string) {
 	if m.ref[k] != nil {
 		return
 	}
-	e := &rec{key: k}
-	m.tab.Insert(unsafe.Pointer(e), m.hash(k), m.hash)
+	m.serial++
+	e := &rec{key: k, n: m.serial << 8}
+	m.tab.InsertHinted(unsafe.Pointer(e), m.hash(k), e.n, m.hash)
 	m.ref[k] = e
+}
+
+// rehint gives k's record a new hint, through Hinted.
+func (m *tableModel) rehint(k string) {
+	e, hint := m.tab.Hinted(k, m.hash(k))
+	if (*rec)(e) != m.ref[k] || (e == nil) != (hint == nil) {
+		m.t.Fatalf("Hinted(%q) = %p, %v; want %p", k, e, hint, m.ref[k])
+	}
+	if e != nil {
+		m.serial++
+		*hint = m.serial << 8
+		m.ref[k].n = *hint
+	}
+}
+
+// hintOK reports whether hint is what record e's should be.
+func (m *tableModel) hintOK(e *rec, hint uint64) bool {
+	if !m.hinted {
+		return hint == 0
+	}
+	return e == nil && hint == 0 || e != nil && hint == e.n
 }
 
 func (m *tableModel) remove(k string) {
@@ -61,13 +94,20 @@ func (m *tableModel) check() {
 		if got := (*rec)(m.tab.Find(k, m.hash(k))); got != e {
 			m.t.Fatalf("find(%q) = %p, want %p (rehash %d)", k, got, e, m.tab.rehash)
 		}
+		if got, w := m.tab.find(k, m.hash(k)); (*rec)(got) != e || !m.hintOK(e, w) {
+			m.t.Fatalf("find(%q) = %p, %#x; want %p, %#x", k, got, w, e, e.n)
+		}
+		got, w := m.tab.Guess(m.hash(k))
+		if got != nil && (m.tab.Rehashing() || !m.hinted || !m.hintOK((*rec)(got), w) || m.ref[(*rec)(got).key] != (*rec)(got)) {
+			m.t.Fatalf("Guess(%q) = %p (%+v), %#x", k, got, (*rec)(got), w)
+		}
 	}
 	m.checkFindEach()
 	seen := 0
-	m.tab.Each(func(p unsafe.Pointer) bool {
+	m.tab.Each(func(p unsafe.Pointer, w uint64) bool {
 		e := (*rec)(p)
-		if m.ref[e.key] != e {
-			m.t.Fatalf("each yielded %q, not in the table", e.key)
+		if m.ref[e.key] != e || !m.hintOK(e, w) {
+			m.t.Fatalf("each yielded %q, %#x, not in the table", e.key, w)
 		}
 		seen++
 		return true
@@ -94,13 +134,13 @@ func (m *tableModel) checkFindEach() {
 	next := 0
 	FindEach(len(keys), func(i int) (*Table, string, uint64) {
 		return &m.tab, keys[i], m.hash(keys[i])
-	}, func(i int, got unsafe.Pointer) {
+	}, func(i int, got unsafe.Pointer, w uint64) {
 		if i != next {
 			m.t.Fatalf("FindEach answered %d after %d", i, next-1)
 		}
 		next++
-		if want := m.ref[keys[i]]; (*rec)(got) != want {
-			m.t.Fatalf("FindEach(%q) = %p, want %p (rehash %d)", keys[i], got, want, m.tab.rehash)
+		if want := m.ref[keys[i]]; (*rec)(got) != want || !m.hintOK(want, w) {
+			m.t.Fatalf("FindEach(%q) = %p, %#x; want %p (rehash %d)", keys[i], got, w, want, m.tab.rehash)
 		}
 	})
 	if next != len(keys) {
@@ -119,34 +159,43 @@ func TestFindEachCollisions(t *testing.T) {
 		return 0x42<<48 | uint64(n%4)
 	}
 	var tabs [2]Table
+	tabs[1].KeepHints() // odd keys: hint i+1
 	ref := map[string]*rec{}
 	for i := 0; i < 200; i++ {
 		k := "k" + strconv.Itoa(i)
-		e := &rec{key: k}
-		tabs[i%2].Insert(unsafe.Pointer(e), hash(k), hash)
+		e := &rec{key: k, n: uint64(i%2) * uint64(i+1)}
+		tabs[i%2].InsertHinted(unsafe.Pointer(e), hash(k), e.n, hash)
 		ref[k] = e
 		FindEach(i+4, func(j int) (*Table, string, uint64) {
 			k := "k" + strconv.Itoa(j)
 			return &tabs[j%2], k, hash(k)
-		}, func(j int, got unsafe.Pointer) {
+		}, func(j int, got unsafe.Pointer, w uint64) {
 			k := "k" + strconv.Itoa(j)
-			if want := ref[k]; (*rec)(got) != want {
-				t.Fatalf("after %d inserts (rehashing %v): FindEach(%q) = %p, want %p", i+1, tabs[j%2].Rehashing(), k, got, want)
+			want := ref[k]
+			if (*rec)(got) != want || want != nil && w != want.n || want == nil && w != 0 {
+				t.Fatalf("after %d inserts (rehashing %v): FindEach(%q) = %p, %d; want %p", i+1, tabs[j%2].Rehashing(), k, got, w, want)
 			}
 		})
 	}
 }
 
+// Odd seeds use a hinted table, whose hints must follow their records
+// through every move.
 func TestModel(t *testing.T) {
-	for seed := uint64(0); seed < 8; seed++ {
+	for seed := uint64(0); seed < 12; seed++ {
 		m := newTableModel(t)
+		if seed%2 == 1 {
+			m = newHintedModel(t)
+		}
 		r := rand.New(rand.NewPCG(seed, 1))
 		universe := 1 + r.IntN(5000)
 		for i := 0; i < 40000; i++ {
 			k := "k" + strconv.Itoa(r.IntN(universe))
 			switch op := r.IntN(100); {
-			case op < 55:
+			case op < 50:
 				m.insert(k)
+			case op < 55 && m.hinted:
+				m.rehint(k)
 			case op < 97:
 				m.remove(k)
 			case op < 99:
@@ -192,6 +241,9 @@ func TestDeletedMarks(t *testing.T) {
 func TestScanGuarantee(t *testing.T) {
 	for seed := uint64(0); seed < 30; seed++ {
 		m := newTableModel(t)
+		if seed%2 == 1 {
+			m = newHintedModel(t)
+		}
 		r := rand.New(rand.NewPCG(seed, 2))
 		stable := 1 + r.IntN(3000)
 		for i := 0; i < stable; i++ {
@@ -202,7 +254,12 @@ func TestScanGuarantee(t *testing.T) {
 		extra := 0
 		v := uint64(0)
 		for steps := 0; ; steps++ {
-			v = m.tab.Scan(v, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true })
+			v = m.tab.Scan(v, m.hash, func(p unsafe.Pointer, w uint64) {
+				if !m.hintOK((*rec)(p), w) {
+					t.Fatalf("scan yielded %q with hint %#x", (*rec)(p).key, w)
+				}
+				seen[(*rec)(p).key] = true
+			})
 			if v == 0 {
 				break
 			}
@@ -237,8 +294,8 @@ func TestScanGuarantee(t *testing.T) {
 }
 
 func TestRandom(t *testing.T) {
-	m := newTableModel(t)
-	if m.tab.Random(rand.Uint64) != nil {
+	m := newHintedModel(t)
+	if e, _ := m.tab.Random(rand.Uint64); e != nil {
 		t.Fatal("random entry of an empty table")
 	}
 	for i := 0; i < 100; i++ {
@@ -246,7 +303,11 @@ func TestRandom(t *testing.T) {
 	}
 	got := map[string]bool{}
 	for i := 0; i < 20000; i++ {
-		got[(*rec)(m.tab.Random(rand.Uint64)).key] = true
+		e, w := m.tab.Random(rand.Uint64)
+		if !m.hintOK((*rec)(e), w) {
+			t.Fatalf("random record %q with hint %#x", (*rec)(e).key, w)
+		}
+		got[(*rec)(e).key] = true
 	}
 	if len(got) != 100 {
 		t.Fatalf("random reached %d of 100 keys", len(got))
@@ -274,8 +335,9 @@ func TestScanDisplacedAcrossRehash(t *testing.T) {
 		for m.tab.Rehashing() {
 			if m.hasDisplacedAcross() {
 				seen := map[string]bool{}
-				for v := m.tab.Scan(0, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true }); v != 0; {
-					v = m.tab.Scan(v, m.hash, func(p unsafe.Pointer) { seen[(*rec)(p).key] = true })
+				mark := func(p unsafe.Pointer, _ uint64) { seen[(*rec)(p).key] = true }
+				for v := m.tab.Scan(0, m.hash, mark); v != 0; {
+					v = m.tab.Scan(v, m.hash, mark)
 				}
 				for k := range m.ref {
 					if !seen[k] {
@@ -350,10 +412,10 @@ func TestProbeWrapsOnceDuringRehash(t *testing.T) {
 	gs.g = make([]Group, 2)
 	for i := 0; i < groupSlots; i++ {
 		k := strconv.Itoa(2*i + 1) // odd: home group 1
-		gs.put(unsafe.Pointer(&rec{key: k}), hash(k))
+		gs.put(unsafe.Pointer(&rec{key: k}), hash(k), 0)
 	}
 	emitted := 0
-	gs.emitHome(1, 1, hash, func(unsafe.Pointer) { emitted++ })
+	gs.emitHome(1, 1, hash, func(unsafe.Pointer, uint64) { emitted++ })
 	if emitted != groupSlots {
 		t.Errorf("emitHome visited %d records of a group of %d", emitted, groupSlots)
 	}

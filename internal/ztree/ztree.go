@@ -406,9 +406,31 @@ func (t *Tree) Position(it Item) int { return t.position(it, false) }
 func (t *Tree) Index(it Item) int { return t.position(it, true) }
 
 func (t *Tree) position(it Item, present bool) int {
+	s := t.Seek(it)
+	if present {
+		return s.Index(it)
+	}
+	if s.leaf == nil {
+		return s.before
+	}
+	return s.before + s.leaf.search(it)
+}
+
+// A Spot is where a descent for an element ends: the leaf that holds it,
+// or would, and the number of elements before that leaf.
+type Spot struct {
+	leaf   *node // nil when the element is beyond the last, or the tree is empty
+	before int
+}
+
+// Seek descends the inner nodes to the leaf for it. With Spot.Index, it
+// is Index in two steps, for a caller that has a load of its own to start
+// once the descent is done and before the leaf is read (a ZRANK that
+// confirms its member while the leaf's line is on its way).
+func (t *Tree) Seek(it Item) Spot {
 	n, r := t.root, 0
 	if n == nil {
-		return 0
+		return Spot{}
 	}
 	for !n.leaf() {
 		// One loop reads the separators, adds up the sizes of the children
@@ -428,14 +450,20 @@ func (t *Tree) position(it Item, present bool) int {
 			next = nil
 		}
 		if next == nil {
-			return t.n
+			return Spot{before: t.n}
 		}
 		n = next
 	}
-	if present {
-		return r + n.searchPresent(it)
+	return Spot{leaf: n, before: r}
+}
+
+// Index is the rank of it, which must be present, from the spot Seek(it)
+// returned (as Tree.Index).
+func (s Spot) Index(it Item) int {
+	if s.leaf == nil {
+		return s.before
 	}
-	return r + n.search(it)
+	return s.before + s.leaf.searchPresent(it)
 }
 
 // At returns the element of rank r (0 <= r < Len()).
