@@ -248,13 +248,11 @@ func (z *zset) update(member string, old, score float64) {
 
 // remove deletes member and reports whether it was present.
 func (z *zset) remove(member string) bool {
-	s, ok := z.score(member)
-	if !ok {
-		return false
+	r, ok := z.rank(member, false)
+	if ok {
+		z.removeRanks(r, r+1)
 	}
-	r := z.position(member, s)
-	z.removeRanks(r, r+1)
-	return true
+	return ok
 }
 
 // position is the rank of member, present with score s.
