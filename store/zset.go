@@ -19,7 +19,9 @@ package store
 //     listpack, which is also a sorted array scanned linearly, at the same
 //     sizes.
 //   - Past either limit the dict is built and kept from then on ("skiplist"):
-//     member → score in O(1), the tree for everything ordered. As in Redis
+//     member → score in O(1), the tree for everything ordered. The dict
+//     keeps each score in its table, beside the member's slot (its hint),
+//     and its nodes hold the members alone (newMemberIndex). As in Redis
 //     the conversion is one-way, except that a destination written by
 //     ZUNIONSTORE, ZINTERSTORE, ZDIFFSTORE or ZRANGESTORE is built small
 //     when its result is small (zsetConvertToListpackIfNeeded).
@@ -33,8 +35,11 @@ package store
 //
 // ZADD, ZREM, ZINCRBY: a dict lookup, then an O(log n) tree insert or
 // delete; a score change that keeps the element between its neighbours
-// updates it in place, as Redis's zslUpdateScore does. ZRANK: the score from the dict, then the tree's rank query,
-// O(log n). ZRANGE by index: the tree's select, O(log n), then O(1) per
+// updates it in place, as Redis's zslUpdateScore does. ZRANK: the score,
+// then the tree's rank query, O(log n); the score beside the member's slot
+// starts the descent while the member's node is confirmed (guessRank), so
+// on a set larger than the cache the lookup's misses and the tree's
+// overlap. ZREM finds its element's rank the same way. ZRANGE by index: the tree's select, O(log n), then O(1) per
 // element. Score and lex ranges: two O(log n) searches for the bounds, so
 // ZCOUNT and ZLEXCOUNT are O(log n) and a range is O(log n + m);
 // ZREMRANGEBY* remove the m elements in O(log n + m) (ztree.DeleteRange).
@@ -234,7 +239,7 @@ func (z *zset) stored(score float64) float64 {
 func (z *zset) update(member string, old, score float64) {
 	defer z.charged(z.size()) // the tree may change shape
 	if z.dict != nil {
-		z.dict.Set(member, score)
+		*z.dict.Ptr(member) = score
 	}
 	r := z.position(member, old)
 	if z.tree.SetScoreAt(r, z.stored(score)) {

@@ -170,19 +170,22 @@ func newNode[V any](key string, val V) *node[V] {
 // out a key's value before its node is read (a sorted set's scores, from
 // which ZRANK starts its descent). V must be an 8-byte number (int, int64,
 // uint, uint64, float64): its bits are the hint. It is for an empty dict.
-// Ptr is not available then: values are replaced with Set.
 func (d *Dict[V]) KeepValuesInHints() {
-	switch t := reflect.TypeFor[V](); t.Kind() {
-	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint64, reflect.Float64:
-		if t.Size() == 8 {
-			break
-		}
-		fallthrough
-	default:
+	if t := reflect.TypeFor[V](); !hintable(t) {
 		panic("dict: values kept in hints must be 8-byte numbers, not " + t.String())
 	}
 	d.inHints = true
 	d.t.KeepHints()
+}
+
+// hintable reports whether values of type t can be kept in hints: numbers
+// of 8 bytes, whose bits are all there is to them.
+func hintable(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int64, reflect.Uint, reflect.Uint64, reflect.Float64:
+		return t.Size() == 8
+	}
+	return false
 }
 
 // toHint and fromHint convert a value kept in hints (an 8-byte number) to
@@ -282,16 +285,18 @@ func (d *Dict[V]) Warm(n int, key func(i int) string) {
 }
 
 // Ptr returns a pointer to key's value, valid until the next write, or nil.
-// It lets a caller update a value in place (HINCRBY). It is not for a
-// dict that keeps its values in hints.
+// It lets a caller update a value in place (HINCRBY, ZINCRBY). In a dict
+// that keeps its values in hints, it points at the hint.
 func (d *Dict[V]) Ptr(key string) *V {
-	if d.inHints {
-		panic("dict: Ptr on a dict that keeps its values in hints")
-	}
 	if d.t.Len() == 0 {
 		return nil
 	}
-	if e := (*node[V])(d.t.Find(key, hash(key))); e != nil {
+	h := hash(key)
+	if d.inHints {
+		_, hint := d.t.Hinted(key, h)
+		return (*V)(unsafe.Pointer(hint)) // V is an 8-byte number (hintable)
+	}
+	if e := (*node[V])(d.t.Find(key, h)); e != nil {
 		return &e.val
 	}
 	return nil

@@ -338,11 +338,17 @@ func testInlineKeys[V comparable](t *testing.T, val func(int) V, inHints bool) {
 	}
 }
 
-func TestPtrInHintsPanics(t *testing.T) {
+func TestValuesInHints(t *testing.T) {
 	var d Dict[int]
 	d.KeepValuesInHints()
+	if d.Ptr("k") != nil {
+		t.Fatal("Ptr of a key of an empty dict")
+	}
 	d.Set("k", 1)
-	mustPanic(t, "Ptr on a dict that keeps its values in hints", func() { d.Ptr("k") })
+	*d.Ptr("k") += 41
+	if v, ok := d.Get("k"); !ok || v != 42 || d.Ptr("absent") != nil {
+		t.Fatalf("after *Ptr += 41: Get = %d, %v", v, ok)
+	}
 	mustPanic(t, "values of a pointer type in hints", func() { new(Dict[*int]).KeepValuesInHints() })
 	mustPanic(t, "values of 4 bytes in hints", func() { new(Dict[float32]).KeepValuesInHints() })
 }

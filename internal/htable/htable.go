@@ -187,19 +187,23 @@ func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 // hint at once loads its line alongside the record's: both addresses are
 // known once the group is read.
 func (t *Table) Hinted(key string, h uint64) (rec unsafe.Pointer, hint *uint64) {
-	for i := range t.g {
-		gs := &t.g[i]
-		if len(gs.hints) == 0 {
-			continue
-		}
-		from := 0
-		if i == 0 && t.Rehashing() {
-			from = t.rehash
-		}
-		if g, s := gs.slot(key, h, from); g != nil {
-			gi := gs.index(g)
-			return g.e[s], &gs.hints[gi][s]
-		}
+	if t.Rehashing() {
+		return t.hintedRehashing(key, h)
+	}
+	return t.g[0].hinted(key, h, 0)
+}
+
+func (t *Table) hintedRehashing(key string, h uint64) (unsafe.Pointer, *uint64) {
+	if rec, hint := t.g[1].hinted(key, h, 0); rec != nil {
+		return rec, hint
+	}
+	return t.g[0].hinted(key, h, t.rehash)
+}
+
+// hinted is slot for Hinted: the record and a pointer to its hint.
+func (gs *groups) hinted(key string, h uint64, from int) (unsafe.Pointer, *uint64) {
+	if g, s := gs.slot(key, h, from); g != nil && gs.hints != nil {
+		return g.e[s], &gs.hints[gs.index(g)][s]
 	}
 	return nil, nil
 }
