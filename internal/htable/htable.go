@@ -169,8 +169,7 @@ func (t *Table) newGroups(g []Group) groups {
 	return gs
 }
 
-// Find returns the record for key, or nil. The common case, no rehash in
-// progress, is small enough to inline into every lookup.
+// Find returns the record for key, or nil.
 func (t *Table) Find(key string, h uint64) unsafe.Pointer {
 	if t.Rehashing() {
 		return t.findRehashing(key, h)
