@@ -157,8 +157,14 @@ func (t *Table) Bytes() int64 {
 func (t *Table) Rehashing() bool { return t.g[1].g != nil }
 
 // KeepHints makes t keep a hint word beside every record (see Hints).
-// It is for an empty table, before its first insert.
-func (t *Table) KeepHints() { t.hinted = true }
+// It is for a table that has never held a record: one that has groups
+// without hints would lose its records' hints.
+func (t *Table) KeepHints() {
+	if t.g[0].g != nil && t.g[0].hints == nil {
+		panic("htable: KeepHints on a table that has held records")
+	}
+	t.hinted = true
+}
 
 // newGroups returns n empty groups, with their hints if t keeps them.
 func (t *Table) newGroups(g []Group) groups {

@@ -293,6 +293,18 @@ func TestScanGuarantee(t *testing.T) {
 	}
 }
 
+func TestKeepHintsOnlyWhenEmpty(t *testing.T) {
+	m := newTableModel(t)
+	m.insert("k")
+	m.remove("k")
+	defer func() {
+		if recover() == nil {
+			t.Fatal("KeepHints on a table that has held records did not panic")
+		}
+	}()
+	m.tab.KeepHints()
+}
+
 func TestRandom(t *testing.T) {
 	m := newHintedModel(t)
 	if e, _ := m.tab.Random(rand.Uint64); e != nil {
