@@ -41,9 +41,9 @@
 //
 // # Complexity
 //
-// Insert, Delete, DeleteAt, SetScoreAt, Rank, At and Search are O(log n); an iteration from a rank
-// is O(log n) to start and O(1) amortised per element; DeleteRange of m
-// elements is O(log n + m).
+// Insert, Delete, DeleteAt, SetScoreAt, Rank, Index, Seek, At and Search
+// are O(log n); an iteration from a rank is O(log n) to start and O(1)
+// amortised per element; DeleteRange of m elements is O(log n + m).
 //
 // # Concurrency and snapshots
 //
