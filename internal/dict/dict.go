@@ -14,9 +14,11 @@
 //
 // A dict of 8-byte numbers may keep its values in its table's hints, a
 // word beside each slot, instead of in its nodes (KeepValuesInHints): a
-// sorted set's scores. A lookup then loads the group's line and the
-// hints' line together, so it costs what it did, the nodes are a size
-// class smaller, and Guess hands out a key's likely value from its slot
+// sorted set's scores. A lookup then loads the hints' line alongside the
+// node's (both addresses are known once the group is read), so it costs
+// what it did, the nodes are a size class smaller, and Guess (which loads
+// the group's and the hints' lines together) hands out a key's likely
+// value from its slot
 // alone, before the node's miss: ZRANK starts the tree's descent with it
 // and confirms the member while the leaf is loaded.
 //
@@ -166,7 +168,7 @@ func newNode[V any](key string, val V) *node[V] {
 // KeepValuesInHints makes d keep each value in the hint word beside its
 // key's slot (htable's hints) instead of in the key's node, which then
 // holds the key alone. A lookup reads the value's line alongside the
-// group's, so it costs what it did; a node is smaller; and Guess can hand
+// node's, so it costs what it did; a node is smaller; and Guess can hand
 // out a key's value before its node is read (a sorted set's scores, from
 // which ZRANK starts its descent). V must be an 8-byte number (int, int64,
 // uint, uint64, float64): its bits are the hint. It is for an empty dict.
