@@ -16,11 +16,10 @@
 // word beside each slot, instead of in its nodes (KeepValuesInHints): a
 // sorted set's scores. A lookup then loads the hints' line alongside the
 // node's (both addresses are known once the group is read), so it costs
-// what it did, the nodes are a size class smaller, and Guess (which loads
-// the group's and the hints' lines together) hands out a key's likely
-// value from its slot
-// alone, before the node's miss: ZRANK starts the tree's descent with it
-// and confirms the member while the leaf is loaded.
+// what it did; the nodes are a size class smaller; and Guess, which loads
+// the group's and the hints' lines together, hands out a key's likely
+// value from its slot alone, before the node's miss: ZRANK starts the
+// tree's descent with it and confirms the member while the leaf is loaded.
 //
 // Why not a Go map: HSCAN, SSCAN and ZSCAN need a cursor that survives
 // resizes and returns every element present for the whole scan. Redis gets
