@@ -49,6 +49,13 @@ var (
 )
 
 func (g *cmdGen) zmember() string { return pick(g.r, zmembers...) }
+
+// zpooled is member i of the pool that fills the large-encoding keys past
+// the listpack's limit.
+func zpooled(i int) string { return "p" + strconv.Itoa(i) }
+
+const zpoolSize = 300
+
 func (g *cmdGen) zscore() string {
 	if g.chance(4) {
 		return strconv.Itoa(g.r.IntN(6))
@@ -254,12 +261,24 @@ func (g *cmdGen) genZScan() step {
 func (g *cmdGen) genZLarge() step {
 	key := pick(g.r, zlargeKeys...)
 	member := func() string {
-		if g.chance(3) {
+		switch {
+		case g.chance(3):
 			return pick(g.r, zlong...)
+		case g.chance(2):
+			return zpooled(g.r.IntN(zpoolSize))
 		}
 		return g.zmember()
 	}
-	switch g.r.IntN(14) {
+	switch g.r.IntN(15) {
+	case 14:
+		// Past the listpack's 128 entries, so that the member index's
+		// table grows, rehashes and shrinks under ZRANK, ZREM and the rest
+		// (its hints must follow every member).
+		args := []string{g.name("ZADD"), key}
+		for range 100 + g.r.IntN(100) {
+			args = append(args, strconv.Itoa(g.r.IntN(60)-10), zpooled(g.r.IntN(zpoolSize)))
+		}
+		return g.plain(args...)
 	case 0, 1, 2:
 		args := []string{g.name("ZADD"), key}
 		if g.chance(4) {
