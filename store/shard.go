@@ -42,7 +42,8 @@ func (sh *shard) insert(e *entry, h uint64, hash func(string) uint64) {
 }
 
 func (sh *shard) remove(key string, h uint64, hash func(string) uint64) *entry {
-	return (*entry)(sh.tab.Remove(key, h, hash))
+	e, _ := sh.tab.Remove(key, h, hash)
+	return (*entry)(e)
 }
 
 func (sh *shard) each(fn func(*entry) bool) bool {

@@ -164,6 +164,15 @@ func newNode[V any](key string, val V) *node[V] {
 	return n
 }
 
+// nodeBytes is the heap d's node for a key of length l takes: a node with
+// the value, or one with the key alone when values are kept in hints.
+func (d *Dict[V]) nodeBytes(l int) int64 {
+	if d.inHints {
+		return nodeBytes[struct{}](l)
+	}
+	return nodeBytes[V](l)
+}
+
 // KeepValuesInHints makes d keep each value in the hint word beside its
 // key's slot (htable's hints) instead of in the key's node, which then
 // holds the key alone. A lookup reads the value's line alongside the
@@ -232,21 +241,10 @@ func (g Guess[V]) Key() string { return keyOf(g.rec) }
 // Len returns the number of keys.
 func (d *Dict[V]) Len() int { return d.t.Len() }
 
-// find returns key's record and hint, or nil.
-func (d *Dict[V]) find(key string, h uint64) (unsafe.Pointer, uint64) {
-	if !d.inHints {
-		return d.t.Find(key, h), 0
-	}
-	if rec, hint := d.t.Hinted(key, h); rec != nil {
-		return rec, *hint
-	}
-	return nil, 0
-}
-
 // Get returns key's value and whether it is present.
 func (d *Dict[V]) Get(key string) (V, bool) {
 	if d.t.Len() != 0 {
-		if rec, w := d.find(key, hash(key)); rec != nil {
+		if rec, w := d.t.Lookup(key, hash(key)); rec != nil {
 			return d.value(rec, w), true
 		}
 	}
@@ -333,7 +331,7 @@ func (d *Dict[V]) put(key string, val V) (rec unsafe.Pointer, old V, replaced bo
 		}
 		rec = unsafe.Pointer(newNode(key, struct{}{}))
 		d.t.InsertHinted(rec, h, w, hash)
-		d.nodes += nodeBytes[struct{}](len(key))
+		d.nodes += d.nodeBytes(len(key))
 		return rec, old, false
 	}
 	if e := (*node[V])(d.t.Find(key, h)); e != nil {
@@ -342,7 +340,7 @@ func (d *Dict[V]) put(key string, val V) (rec unsafe.Pointer, old V, replaced bo
 	}
 	e := newNode(key, val)
 	d.t.Insert(unsafe.Pointer(e), h, hash)
-	d.nodes += nodeBytes[V](len(key))
+	d.nodes += d.nodeBytes(len(key))
 	return unsafe.Pointer(e), old, false
 }
 
@@ -352,24 +350,12 @@ func (d *Dict[V]) Delete(key string) (V, bool) {
 	if d.t.Len() == 0 {
 		return zero, false
 	}
-	h := hash(key)
-	var val V
-	if d.inHints {
-		rec, hint := d.t.Hinted(key, h)
-		if rec == nil {
-			return zero, false
-		}
-		val = fromHint[V](*hint)
-		d.t.Remove(key, h, hash) // a second probe, of lines now in the cache
-		d.nodes -= nodeBytes[struct{}](len(key))
-	} else {
-		e := (*node[V])(d.t.Remove(key, h, hash))
-		if e == nil {
-			return zero, false
-		}
-		val = e.val
-		d.nodes -= nodeBytes[V](len(key))
+	rec, w := d.t.Remove(key, hash(key), hash)
+	if rec == nil {
+		return zero, false
 	}
+	val := d.value(rec, w)
+	d.nodes -= d.nodeBytes(len(key))
 	if n := d.t.ShrinkSize(); n != 0 {
 		d.t.StartRehash(make([]htable.Group, n), hash)
 	}

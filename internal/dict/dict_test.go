@@ -262,7 +262,7 @@ func testInlineKeys[V comparable](t *testing.T, val func(int) V, inHints bool) {
 		kbOffset = unsafe.Offsetof(nodeKey8[struct{}]{}.kb)
 	}
 	for k := range ref {
-		e, _ := d.find(k, hash(k))
+		e, _ := d.t.Lookup(k, hash(k))
 		if e == nil {
 			t.Fatalf("%q not found", k)
 		}

@@ -229,8 +229,8 @@ func (gs *groups) touchHints(i int) uint64 { return gs.hints[i][0] }
 // don't depend on each other and the CPU overlaps their misses. Keys it
 // cannot confirm from their home group's first candidate (a probe that
 // goes on, a second tag match, a rehash that moved the key) it looks up
-// with Find. In a hinted table, found also receives the record's hint (0
-// when absent or without hints).
+// with Lookup. found also receives the record's hint (0 when absent or in
+// a table without hints).
 func FindEach(n int, at func(i int) (*Table, string, uint64), found func(i int, rec unsafe.Pointer, hint uint64)) {
 	var (
 		tabs  [batch]*Table
@@ -284,7 +284,7 @@ func findBatch(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer,
 	}
 	for i, t := range tabs {
 		if e := recs[i]; e == nil || klen[i] != len(keys[i]) || keyOf(e) != keys[i] {
-			recs[i], hints[i] = t.find(keys[i], hs[i])
+			recs[i], hints[i] = t.Lookup(keys[i], hs[i])
 			continue
 		}
 		if t.hinted {
@@ -293,13 +293,14 @@ func findBatch(tabs []*Table, keys []string, hs []uint64, recs []unsafe.Pointer,
 	}
 }
 
-// find is Find that also returns the record's hint in a hinted table.
-func (t *Table) find(key string, h uint64) (unsafe.Pointer, uint64) {
+// Lookup is Find that also returns the record's hint (0 in a table
+// without hints).
+func (t *Table) Lookup(key string, h uint64) (rec unsafe.Pointer, hint uint64) {
 	if !t.hinted {
 		return t.Find(key, h), 0
 	}
-	if rec, hint := t.Hinted(key, h); rec != nil {
-		return rec, *hint
+	if rec, p := t.Hinted(key, h); rec != nil {
+		return rec, *p
 	}
 	return nil, 0
 }
@@ -448,30 +449,35 @@ func (t *Table) Guess(h uint64) (rec unsafe.Pointer, hint uint64) {
 	return rec, w
 }
 
-// Remove unlinks the record for key and returns it, or nil.
-func (t *Table) Remove(key string, h uint64, hash func(string) uint64) unsafe.Pointer {
+// Remove unlinks the record for key and returns it, or nil, with its
+// hint (0 in a table without hints).
+func (t *Table) Remove(key string, h uint64, hash func(string) uint64) (rec unsafe.Pointer, hint uint64) {
 	if t.n == 0 {
-		return nil
+		return nil, 0
 	}
 	t.RehashStep(hash)
 	if !t.Rehashing() {
 		return t.removeFrom(&t.g[0], key, h, 0)
 	}
-	if e := t.removeFrom(&t.g[1], key, h, 0); e != nil {
-		return e
+	if e, w := t.removeFrom(&t.g[1], key, h, 0); e != nil {
+		return e, w
 	}
 	return t.removeFrom(&t.g[0], key, h, t.rehash)
 }
 
-func (t *Table) removeFrom(gs *groups, key string, h uint64, from int) unsafe.Pointer {
+func (t *Table) removeFrom(gs *groups, key string, h uint64, from int) (unsafe.Pointer, uint64) {
 	g, s := gs.slot(key, h, from)
 	if g == nil {
-		return nil
+		return nil, 0
 	}
 	e := g.e[s]
+	var w uint64
+	if gs.hints != nil {
+		w = gs.hints[gs.index(g)][s]
+	}
 	gs.del(g, s)
 	t.n--
-	return e
+	return e, w
 }
 
 // RehashStep moves one group (visiting at most ten empty ones) from g[0]
@@ -609,12 +615,12 @@ func (t *Table) Random(rnd func() uint64) (rec unsafe.Pointer, hint uint64) {
 }
 
 // Scan calls fn for the records whose home group is cursor v's, with
-// their hints, and returns the next cursor; 0 means the scan is complete. It is Redis's
-// dictScan over home groups: the cursor's bits are incremented from the
-// most significant end, so groups already visited map to groups already
-// visited after the table grows or shrinks, and every key present for the
-// whole scan is returned at least once (a key may be returned more than
-// once).
+// their hints, and returns the next cursor; 0 means the scan is complete.
+// It is Redis's dictScan over home groups: the cursor's bits are
+// incremented from the most significant end, so groups already visited map
+// to groups already visited after the table grows or shrinks, and every
+// key present for the whole scan is returned at least once (a key may be
+// returned more than once).
 func (t *Table) Scan(v uint64, hash func(string) uint64, fn func(rec unsafe.Pointer, hint uint64)) uint64 {
 	if t.n == 0 {
 		return 0

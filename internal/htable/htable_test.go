@@ -72,9 +72,9 @@ func (m *tableModel) hintOK(e *rec, hint uint64) bool {
 }
 
 func (m *tableModel) remove(k string) {
-	got := (*rec)(m.tab.Remove(k, m.hash(k), m.hash))
-	if got != m.ref[k] {
-		m.t.Fatalf("remove(%q) = %p, want %p", k, got, m.ref[k])
+	e, w := m.tab.Remove(k, m.hash(k), m.hash)
+	if got := (*rec)(e); got != m.ref[k] || !m.hintOK(got, w) {
+		m.t.Fatalf("remove(%q) = %p, %#x; want %p", k, got, w, m.ref[k])
 	}
 	delete(m.ref, k)
 }
@@ -94,8 +94,8 @@ func (m *tableModel) check() {
 		if got := (*rec)(m.tab.Find(k, m.hash(k))); got != e {
 			m.t.Fatalf("find(%q) = %p, want %p (rehash %d)", k, got, e, m.tab.rehash)
 		}
-		if got, w := m.tab.find(k, m.hash(k)); (*rec)(got) != e || !m.hintOK(e, w) {
-			m.t.Fatalf("find(%q) = %p, %#x; want %p, %#x", k, got, w, e, e.n)
+		if got, w := m.tab.Lookup(k, m.hash(k)); (*rec)(got) != e || !m.hintOK(e, w) {
+			m.t.Fatalf("Lookup(%q) = %p, %#x; want %p, %#x", k, got, w, e, e.n)
 		}
 		got, w := m.tab.Guess(m.hash(k))
 		if got != nil && (m.tab.Rehashing() || !m.hinted || !m.hintOK((*rec)(got), w) || m.ref[(*rec)(got).key] != (*rec)(got)) {
