@@ -1,6 +1,7 @@
 package store
 
 import (
+	"iter"
 	"strings"
 	"unsafe"
 
@@ -77,6 +78,42 @@ func dictEach[V any](names []string, d *dict.Dict[V], get func(string) (V, bool)
 		v, ok := get(n)
 		fn(i, v, ok)
 	}
+}
+
+// memberBatch is how many members the set algebra (interSets, diffSets,
+// zsetCombine) looks up in the other inputs at once: enough for their
+// cache misses to overlap, few enough for a batch to live on the stack.
+const memberBatch = 16
+
+// inBatches calls fn with the elements seq yields, memberBatch at a time,
+// in seq's order, until fn returns false.
+func inBatches[T any](seq iter.Seq[T], fn func(batch []T) bool) {
+	var batch [memberBatch]T
+	n, more := 0, true
+	seq(func(x T) bool {
+		batch[n] = x
+		if n++; n == memberBatch {
+			more = fn(batch[:n])
+			n = 0
+		}
+		return more
+	})
+	if more && n > 0 {
+		fn(batch[:n])
+	}
+}
+
+// unmarked returns the names of batch's elements not marked, and where
+// each is in batch: names[j] is batch[at[j]]'s, for j < k. It is how a
+// batch's remaining members are looked up together.
+func unmarked[T any](batch []T, marked *[memberBatch]bool, name func(T) string) (names [memberBatch]string, at [memberBatch]int, k int) {
+	for i, x := range batch {
+		if !marked[i] {
+			names[k], at[k] = name(x), i
+			k++
+		}
+	}
+	return names, at, k
 }
 
 // absentEach answers dictEach's question for a missing collection: none

@@ -417,7 +417,7 @@ func interSets(sets []*set, fn func(elem) bool) {
 	slices.SortStableFunc(sets, func(a, b *set) int { return a.len() - b.len() })
 	first := sets[0]
 	var digits []byte // markMembers' scratch
-	first.eachBatch(func(batch []elem) bool {
+	inBatches(first.each, func(batch []elem) bool {
 		var missing [memberBatch]bool
 		for _, o := range sets[1:] {
 			if o != first {
@@ -431,27 +431,6 @@ func interSets(sets []*set, fn func(elem) bool) {
 		}
 		return true
 	})
-}
-
-// memberBatch is how many members interSets and diffSets test at once.
-const memberBatch = 16
-
-// eachBatch calls fn with s's members memberBatch at a time, in each's
-// order, until fn returns false.
-func (s *set) eachBatch(fn func(batch []elem) bool) {
-	var batch [memberBatch]elem
-	n, more := 0, true
-	s.each(func(e elem) bool {
-		batch[n] = e
-		if n++; n == memberBatch {
-			more = fn(batch[:n])
-			n = 0
-		}
-		return more
-	})
-	if more && n > 0 {
-		fn(batch[:n])
-	}
 }
 
 // markMembers sets marked[i] for each of elems not yet marked whose
@@ -468,28 +447,18 @@ func (s *set) markMembers(elems []elem, marked *[memberBatch]bool, want bool, di
 		}
 		return
 	}
-	var (
-		keys [memberBatch]string
-		at   [memberBatch]int // keys[j] is elems[at[j]]
-	)
-	k, used := 0, 0
-	for i, e := range elems {
-		if marked[i] {
-			continue
+	used := 0
+	keys, at, k := unmarked(elems, marked, func(e elem) string {
+		if !e.isInt {
+			return e.s
 		}
-		if e.isInt {
-			if *digits == nil {
-				*digits = make([]byte, memberBatch*20)
-			}
-			b := strconv.AppendInt((*digits)[used:used], e.n, 10)
-			keys[k] = unsafe.String(unsafe.SliceData(b), len(b))
-			used += len(b)
-		} else {
-			keys[k] = e.s
+		if *digits == nil {
+			*digits = make([]byte, memberBatch*20)
 		}
-		at[k] = i
-		k++
-	}
+		b := strconv.AppendInt((*digits)[used:used], e.n, 10)
+		used += len(b)
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	})
 	s.ht.GetEach(keys[:k], func(j int, _ struct{}, ok bool) {
 		if ok == want {
 			marked[at[j]] = true
@@ -535,7 +504,7 @@ func diffSets(sets []*set) *set {
 		// Larger sets first: a member is likelier to be found early.
 		slices.SortStableFunc(sets[1:], func(a, b *set) int { return setLen(b) - setLen(a) })
 		var digits []byte // markMembers' scratch
-		first.eachBatch(func(batch []elem) bool {
+		inBatches(first.each, func(batch []elem) bool {
 			var found [memberBatch]bool
 			for _, o := range sets[1:] {
 				if o != nil {

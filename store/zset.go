@@ -776,31 +776,18 @@ func (s *zsrc) same(o *zsrc) bool {
 	return s.z != nil && s.z == o.z || s.set != nil && s.set == o.set
 }
 
-func (s *zsrc) each(fn func(member string, score float64)) {
+// items yields the source's members with their scores (a set's score 1),
+// in the order of its tree or its set.
+func (s *zsrc) items(yield func(ztree.Item) bool) {
 	switch {
 	case s.z != nil:
 		for it := range s.z.tree.All(0, false) {
-			fn(it.Member, it.Score)
+			if !yield(it) {
+				return
+			}
 		}
 	case s.set != nil:
-		s.set.each(func(e elem) bool { fn(e.String(), 1); return true })
-	}
-}
-
-// eachBatch calls fn with the source's members and scores memberBatch at
-// a time, in each's order.
-func (s *zsrc) eachBatch(fn func(batch []ztree.Item)) {
-	var batch [memberBatch]ztree.Item
-	n := 0
-	s.each(func(m string, score float64) {
-		batch[n] = ztree.Item{Score: score, Member: m}
-		if n++; n == memberBatch {
-			fn(batch[:n])
-			n = 0
-		}
-	})
-	if n > 0 {
-		fn(batch[:n])
+		s.set.each(func(e elem) bool { return yield(ztree.Item{Score: 1, Member: e.String()}) })
 	}
 }
 
@@ -808,17 +795,7 @@ func (s *zsrc) eachBatch(fn func(batch []ztree.Item)) {
 // marked in skip, as a lookup of the member in the source answers (a set's
 // members score 1); a large set's lookups overlap their cache misses.
 func (s *zsrc) findEach(batch []ztree.Item, skip *[memberBatch]bool, fn func(i int, score float64, ok bool)) {
-	var (
-		names [memberBatch]string
-		at    [memberBatch]int // names[k] is batch[at[k]]
-	)
-	k := 0
-	for i, it := range batch {
-		if !skip[i] {
-			names[k], at[k] = it.Member, i
-			k++
-		}
-	}
+	names, at, k := unmarked(batch, skip, func(it ztree.Item) string { return it.Member })
 	switch {
 	case s.z != nil:
 		s.z.scoreEach(names[:k], func(j int, v float64, ok bool) { fn(at[j], v, ok) })
@@ -906,10 +883,7 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 		if src[0].length() == 0 {
 			break
 		}
-		src[0].eachBatch(func(batch []ztree.Item) {
-			if limit > 0 && card >= limit {
-				return
-			}
+		inBatches(src[0].items, func(batch []ztree.Item) bool {
 			var score [memberBatch]float64
 			for i, it := range batch {
 				if score[i] = src[0].weight * it.Score; math.IsNaN(score[i]) {
@@ -938,30 +912,34 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 				})
 			}
 			for i, it := range batch {
-				if gone[i] || limit > 0 && card >= limit {
+				if gone[i] {
 					continue
+				}
+				if limit > 0 && card >= limit {
+					return false
 				}
 				card++
 				if !cardOnly {
 					out = append(out, ztree.Item{Score: score[i], Member: it.Member})
 				}
 			}
+			return true
 		})
 	case zopUnion:
 		acc := make(map[string]float64, src[len(src)-1].length())
 		for i := range src {
-			src[i].each(func(m string, s float64) {
-				score := src[i].weight * s
+			for it := range src[i].items {
+				score := src[i].weight * it.Score
 				if math.IsNaN(score) {
 					score = 0
 				}
-				if cur, ok := acc[m]; ok {
+				if cur, ok := acc[it.Member]; ok {
 					aggregate(&cur, score, agg)
-					acc[m] = cur
+					acc[it.Member] = cur
 				} else {
-					acc[m] = score
+					acc[it.Member] = score
 				}
-			})
+			}
 		}
 		out = make([]ztree.Item, 0, len(acc))
 		for m, s := range acc {
@@ -976,7 +954,7 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 				return nil, 0
 			}
 		}
-		src[0].eachBatch(func(batch []ztree.Item) {
+		inBatches(src[0].items, func(batch []ztree.Item) bool {
 			var gone [memberBatch]bool
 			for j := 1; j < len(src); j++ {
 				src[j].findEach(batch, &gone, func(i int, _ float64, ok bool) {
@@ -990,6 +968,7 @@ func zsetCombine(src []zsrc, op zsetOp, agg int, cardOnly bool, limit int64) ([]
 					out = append(out, it)
 				}
 			}
+			return true
 		})
 	}
 	if cardOnly {
