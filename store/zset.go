@@ -39,8 +39,8 @@ package store
 // then the tree's rank query, O(log n); the score beside the member's slot
 // starts the descent while the member's node is confirmed (guessRank), so
 // on a set larger than the cache the lookup's misses and the tree's
-// overlap. ZREM finds its element's rank the same way. ZRANGE by index: the tree's select, O(log n), then O(1) per
-// element. Score and lex ranges: two O(log n) searches for the bounds, so
+// overlap; ZREM finds its element's rank the same way. ZRANGE by index:
+// the tree's select, O(log n), then O(1) per element. Score and lex ranges: two O(log n) searches for the bounds, so
 // ZCOUNT and ZLEXCOUNT are O(log n) and a range is O(log n + m);
 // ZREMRANGEBY* remove the m elements in O(log n + m) (ztree.DeleteRange).
 // LIMIT offsets are rank arithmetic, O(log n), where Redis's skiplist walks

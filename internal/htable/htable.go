@@ -50,10 +50,10 @@ func keyOf(r unsafe.Pointer) string { return *(*string)(r) }
 // asks (ShrinkSize, StartRehash: the store's sweeper allocates the new
 // groups before it takes a shard's lock), and it resizes incrementally as
 // Redis's dict does: while a rehash is in progress, g[1] is the new table,
-// every write moves one group of g[0], and lookups try g[1] then g[0]. Groups of g[0] below rehash have
-// been moved and are empty; a key of g[0] whose home group was moved, or
-// whose probe wrapped around into moved groups, was displaced past them,
-// so probes of g[0] skip them.
+// every write moves one group of g[0], and lookups try g[1] then g[0].
+// Groups of g[0] below rehash have been moved and are empty; a key of g[0]
+// whose home group was moved, or whose probe wrapped around into moved
+// groups, was displaced past them, so probes of g[0] skip them.
 //
 // SCAN keeps Redis's guarantee (every key present for the whole scan is
 // returned at least once) with Redis's reverse-binary cursor, over home
@@ -68,7 +68,7 @@ type Table struct {
 	g      [2]groups
 	n      int
 	rehash int  // while rehashing, the next group of g[0] to move
-	hinted bool // every groups has hints (KeepHints)
+	hinted bool // every groups of the table has hints (KeepHints)
 }
 
 type groups struct {
