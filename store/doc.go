@@ -136,7 +136,11 @@
 // continue. The plan this layout allows: a snapshot takes every shard lock
 // once to mark a snapshot epoch, then walks shards one at a time. A writer to
 // a shard the snapshot has not walked yet first records the entry's current
-// value in the snapshot's side table (a copy of two words: strings are
-// immutable, collections are copy-on-write), so the snapshot reads the value
-// as of its epoch. No writer waits longer than that copy.
+// value in the snapshot's side table, so the snapshot reads the value as of
+// its epoch. For a string that is a copy of two words (strings are
+// immutable). Collections are changed in place today, so the first write
+// to one during a snapshot must copy it, or write it out, first: a pause
+// proportional to that collection's size, once per snapshot. Making large
+// collections copy-on-write, so that this pause is bounded too, is part of
+// the persistence work.
 package store

@@ -119,6 +119,11 @@ func (d *DB) stringForWriteIn(sh *shard, key string, h uint64, now int64) (*entr
 // (ErrWrongType, without setting, if that is not a string).
 func (d *DB) setString(key string, v value, a setArgs, now int64) (old string, hadOld, done bool, err error) {
 	h, sh := d.slot(key)
+	return d.setStringIn(sh, key, h, v, a, now)
+}
+
+// setStringIn is setString with key's hash and shard known.
+func (d *DB) setStringIn(sh *shard, key string, h uint64, v value, a setArgs, now int64) (old string, hadOld, done bool, err error) {
 	e := d.lookupWriteIn(sh, key, h, now)
 	if e != nil && a.get {
 		if !e.val.isString() {
@@ -340,7 +345,7 @@ func (d *DB) Get(key string) (string, error) {
 // Set stores value at key and reports whether it did (false only when NX
 // or XX prevented it). Without an expiry option it removes the key's TTL.
 func (d *DB) Set(key, value string, opts ...SetOption) (bool, error) {
-	sh := d.shardOf(key)
+	h, sh := d.slot(key)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	// A plain SET needs the time only to tell whether the old value has
@@ -353,7 +358,7 @@ func (d *DB) Set(key, value string, opts ...SetOption) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	_, _, done, err := d.setString(key, stringValue(value), a, now)
+	_, _, done, err := d.setStringIn(sh, key, h, stringValue(value), a, now)
 	return done, err
 }
 
