@@ -95,42 +95,67 @@ func (sh *shard) setExpire(e *entry, at int64) {
 	}
 }
 
-func (sh *shard) heapSwap(i, j int) {
-	h := sh.ttl
-	h[i], h[j] = h[j], h[i]
-	h[i].e.ttl = int32(i)
-	h[j].e.ttl = int32(j)
-}
+// The TTL heap is 4-ary rather than binary. Every level a sift moves an
+// entry across writes that entry's ttl field, and on a large keyspace each
+// such write is a cache miss of its own; four children per node halve the
+// levels (and the misses) of a sift, at the price of comparing four
+// children's expiries, which lie together in the heap's array.
+const heapArity = 4
 
-func (sh *shard) heapUp(i int) {
+// heapUp moves slot i towards the root until its parent expires no later,
+// and reports whether it moved. Slots are shifted down into the hole rather
+// than swapped, so each moved entry's ttl is written once.
+func (sh *shard) heapUp(i int) bool {
+	h, start := sh.ttl, i
+	s := h[i]
 	for i > 0 {
-		p := (i - 1) / 2
-		if sh.ttl[p].at <= sh.ttl[i].at {
-			return
+		p := (i - 1) / heapArity
+		if h[p].at <= s.at {
+			break
 		}
-		sh.heapSwap(i, p)
+		sh.heapPut(i, h[p])
 		i = p
 	}
+	if i == start {
+		return false
+	}
+	sh.heapPut(i, s)
+	return true
 }
 
+// heapDown moves slot i away from the root until no child expires earlier,
+// and reports whether it moved.
 func (sh *shard) heapDown(i int) bool {
-	start, n := i, len(sh.ttl)
+	h, start := sh.ttl, i
+	s := h[i]
 	for {
-		l := 2*i + 1
-		if l >= n {
+		first := heapArity*i + 1
+		if first >= len(h) {
 			break
 		}
-		m := l
-		if r := l + 1; r < n && sh.ttl[r].at < sh.ttl[l].at {
-			m = r
+		m := first
+		for c := first + 1; c < min(first+heapArity, len(h)); c++ {
+			if h[c].at < h[m].at {
+				m = c
+			}
 		}
-		if sh.ttl[i].at <= sh.ttl[m].at {
+		if s.at <= h[m].at {
 			break
 		}
-		sh.heapSwap(i, m)
+		sh.heapPut(i, h[m])
 		i = m
 	}
-	return i > start
+	if i == start {
+		return false
+	}
+	sh.heapPut(i, s)
+	return true
+}
+
+// heapPut stores s at index i and tells its entry where it is.
+func (sh *shard) heapPut(i int, s ttlSlot) {
+	sh.ttl[i] = s
+	s.e.ttl = int32(i)
 }
 
 func (sh *shard) heapFix(i int) {
@@ -141,13 +166,11 @@ func (sh *shard) heapFix(i int) {
 
 func (sh *shard) heapRemove(i int) {
 	last := len(sh.ttl) - 1
-	e := sh.ttl[i].e
-	if i != last {
-		sh.heapSwap(i, last)
-	}
+	e, moved := sh.ttl[i].e, sh.ttl[last]
 	sh.ttl[last] = ttlSlot{}
 	sh.ttl = sh.ttl[:last]
 	if i != last {
+		sh.heapPut(i, moved)
 		sh.heapFix(i)
 	}
 	e.ttl = -1
