@@ -14,8 +14,9 @@ import (
 // shard lock (max-step-µs; the bar is 1ms), how many steps held it longer
 // than 1ms, the number of steps, and the reclaim cost per key. A step does
 // at most 128 deletions or 200µs of work; a longer hold is the goroutine
-// being descheduled while it holds the lock (GC workers, the OS), which
-// GOGC=off mostly removes.
+// being stopped while it holds the lock: by the OS (BenchmarkSchedulingGaps
+// is the control) or by a garbage collection's phase changes. Each
+// iteration's load leaves garbage, so collections overlap most sweeps.
 func BenchmarkActiveExpiry(b *testing.B) {
 	n := numKeys()
 	var maxStep time.Duration

@@ -100,8 +100,11 @@
 // actively: the sweeper (expire.go) pops due keys off each shard's TTL heap in
 // steps of at most sweepBatch keys or sweepBudget of work, releasing the
 // shard lock between steps, so no step's work holds a lock for long whatever
-// the size of the keyspace. (A step can still be held up by the goroutine
-// being descheduled while it holds the lock; bench/ measures that.) It runs
+// the size of the keyspace. It yields to the Go scheduler between steps
+// every millisecond, so that Go's preemption of long-running goroutines
+// lands between steps rather than inside one. (A step can still be held up
+// by the OS descheduling its thread, or by a garbage collection's
+// stop-the-world phases, while it holds the lock; bench/ measures that.) It runs
 // every 100ms on the real clock and, on a ManualClock, synchronously inside
 // Advance and Set, so a test that advances time sees keys gone exactly as if
 // that much time had passed.
