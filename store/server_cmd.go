@@ -126,7 +126,7 @@ func cmdHello(c *call) {
 	c.w.Bulk("proto")
 	c.w.Int(int64(c.sess.proto))
 	c.w.Bulk("id")
-	c.w.Int(c.sess.id)
+	c.w.Int(c.sess.clientID())
 	c.w.Bulk("mode")
 	c.w.Bulk("standalone")
 	c.w.Bulk("role")
@@ -147,7 +147,7 @@ func (c *call) setName(name string) bool {
 	return true
 }
 
-func cmdClientID(c *call) { c.w.Int(c.sess.id) }
+func cmdClientID(c *call) { c.w.Int(c.sess.clientID()) }
 
 func cmdClientSetName(c *call) {
 	if c.setName(c.args[2]) {
@@ -169,8 +169,11 @@ func cmdClientInfo(c *call) { c.w.Verbatim(c.sess.info(c.now)+"\n", "txt") }
 // describe sockets and buffers, which an in-memory connection lacks, are
 // reported as a fresh redis-server connection would.
 func (ss *session) info(now int64) string {
-	age := (now - ss.created.UnixMilli()) / 1000
-	return "id=" + strconv.FormatInt(ss.id, 10) +
+	var age int64 // a Do client is created by the command it runs
+	if !ss.created.IsZero() {
+		age = (now - ss.created.UnixMilli()) / 1000
+	}
+	return "id=" + strconv.FormatInt(ss.clientID(), 10) +
 		" addr=embedis:0 laddr=embedis:0 fd=-1 name=" + ss.name +
 		" age=" + strconv.FormatInt(age, 10) + " idle=0 flags=N db=" + strconv.Itoa(ss.db.index) +
 		" sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd=" +

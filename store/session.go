@@ -26,19 +26,30 @@ type session struct {
 	lastCmd string
 	locks   lockSet
 	c       call
-	closing bool // QUIT: close after this reply
+	closing bool        // QUIT: close after this reply
+	out     resp.Writer // Do's reply buffer (see doSessions)
+	argv    []string    // Do's copy of its arguments
 }
 
 func (s *Store) newSession() *session {
 	return &session{
 		s:       s,
 		db:      s.dbs[0],
-		id:      s.clientID.Add(1),
 		proto:   2,
 		authed:  s.password == "",
 		created: s.clock.Now(),
 		locks:   newLockSet(s.dbs),
 	}
+}
+
+// clientID is the client's id, taken from the Store's counter when first
+// asked for: when a connection is made (Dial), or when a Do client runs a
+// command that reports it.
+func (ss *session) clientID() int64 {
+	if ss.id == 0 {
+		ss.id = ss.s.clientID.Add(1)
+	}
+	return ss.id
 }
 
 // exec runs one command and writes its reply to w.
@@ -163,10 +174,17 @@ func (s *Store) Dial(ctx context.Context, network, addr string) (net.Conn, error
 	if s.closed.Load() {
 		return nil, ErrClosed
 	}
-	return resp.Pipe(connSession{s.newSession()}), nil
+	ss := s.newSession()
+	ss.clientID() // a connection's id is its order of connecting, as in Redis
+	return resp.Pipe(connSession{ss}), nil
 }
 
-var sessionPool = sync.Pool{}
+// doSessions are the sessions Do runs its commands in, reused so that a
+// call allocates nothing but its reply; a session that has served a reply
+// larger than doBufferMax drops the buffer rather than keep it pooled.
+var doSessions = sync.Pool{}
+
+const doBufferMax = 64 << 10
 
 // errConnectionDropped is Do's answer to a command after which Redis drops
 // the connection without replying (POST, Host:).
@@ -180,20 +198,30 @@ func (d *DB) Do(ctx context.Context, args ...string) (resp.Value, error) {
 	if len(args) == 0 {
 		return resp.Value{}, resp.ErrorReply("ERR empty command")
 	}
-	ss, _ := sessionPool.Get().(*session)
+	ss, _ := doSessions.Get().(*session)
 	if ss == nil || ss.s != d.s {
 		ss = d.s.newSession()
 	}
-	ss.db, ss.proto, ss.authed = d, 2, true
-	w := resp.NewWriter(2)
-	ss.exec(ctx, w, args)
-	closed := ss.closing
-	ss.name, ss.closing = "", false
-	sessionPool.Put(ss)
-	if w.Len() == 0 && closed {
+	// Each call is a new client. Its id is taken when it is first asked
+	// for (clientID) and its age is 0, so calls cost no shared counter.
+	ss.db, ss.proto, ss.authed, ss.id, ss.created, ss.name, ss.closing = d, 2, true, 0, time.Time{}, "", false
+	w := &ss.out
+	w.Reset()
+	w.SetProtocol(2)
+	// Running a copy keeps args from escaping, so a caller's variadic
+	// arguments need no allocation.
+	ss.argv = append(ss.argv[:0], args...)
+	ss.exec(ctx, w, ss.argv)
+	clear(ss.argv) // the pool must not keep the caller's strings alive
+	dropped := w.Len() == 0 && ss.closing
+	v, _, err := resp.Parse(w.Bytes()) // copies: the buffer goes back to the pool
+	if cap(w.Bytes()) > doBufferMax {
+		*w = resp.Writer{}
+	}
+	doSessions.Put(ss)
+	if dropped {
 		return resp.Value{}, errConnectionDropped
 	}
-	v, _, err := resp.Parse(w.Bytes())
 	if err != nil {
 		return resp.Value{}, err
 	}
