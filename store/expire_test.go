@@ -77,11 +77,83 @@ func TestLazyExpiryWithoutSweep(t *testing.T) {
 	if s.Exists("k") != 0 || s.Type("k") != "none" || len(s.Keys("*")) != 0 {
 		t.Fatal("expired key visible")
 	}
+	ctx := context.Background()
+	if v, _ := s.Do(ctx, "RANDOMKEY"); !v.IsNull() {
+		t.Fatalf("RANDOMKEY with only an expired key = %v, want nil", v)
+	}
+	s.Set("live", "1")
+	for i := 0; i < 50; i++ {
+		s.Set("e"+strconv.Itoa(i), "v", TTL(time.Second))
+	}
+	clock.now.Add(int64(2 * time.Second))
+	for i := 0; i < 200; i++ {
+		if v, _ := s.Do(ctx, "RANDOMKEY"); v.Str != "live" {
+			t.Fatalf("RANDOMKEY = %v: an expired key", v)
+		}
+	}
+	if v, _ := s.Do(ctx, "SCAN", "0", "COUNT", "1000"); len(v.Elems) != 2 || len(v.Elems[1].Elems) != 1 || v.Elems[1].Elems[0].Str != "live" {
+		t.Fatalf("SCAN = %v, want only live", v)
+	}
+	s.Del("live")
 	if n, _ := s.IncrBy("k", 5); n != 5 {
 		t.Fatalf("INCRBY on expired key = %d, want 5", n)
 	}
 	if s.TTL("k") != -1 {
 		t.Fatalf("recreated key kept the old TTL: %v", s.TTL("k"))
+	}
+}
+
+// TestExpiryDeadline pins when a key expires, the same on the read path
+// and in the sweeper: from the millisecond its expiry time is reached, so
+// that advancing a manual clock by a key's TTL removes it. (Redis keeps a
+// key through that millisecond, now > when, and removes it in the next;
+// the difference is visible only within that one millisecond.)
+func TestExpiryDeadline(t *testing.T) {
+	s, clock := openManual(t)
+	for i := 0; i < 2000; i++ {
+		s.Set("a"+strconv.Itoa(i), "v", TTL(1000*time.Millisecond))
+		s.Set("b"+strconv.Itoa(i), "v", TTL(1001*time.Millisecond))
+	}
+	clock.now.Add(int64(time.Second)) // no sweep yet
+	if _, err := s.Get("a0"); err != ErrNil {
+		t.Fatalf("GET at the deadline: %v, want nil", err)
+	}
+	if s.Exists("a1", "b1") != 1 || s.TTL("b1") != time.Millisecond {
+		t.Fatalf("at a's deadline: EXISTS a1 b1 = %d, TTL b1 = %v", s.Exists("a1", "b1"), s.TTL("b1"))
+	}
+	clock.Advance(0) // the sweeper runs at the same instant
+	if n := s.DBSize(); n != 2000 {
+		t.Fatalf("DBSIZE after the sweep at a's deadline = %d, want the 2000 b keys", n)
+	}
+	clock.Advance(time.Millisecond)
+	if n := s.DBSize(); n != 0 {
+		t.Fatalf("DBSIZE at b's deadline = %d, want 0", n)
+	}
+}
+
+// TestFlushDropsTTLs: FLUSHDB and FLUSHALL drop the TTL heaps with the
+// keys, so a key recreated without a TTL outlives the old one's time.
+func TestFlushDropsTTLs(t *testing.T) {
+	s, clock := openManual(t)
+	ctx := context.Background()
+	for _, flush := range []string{"FLUSHDB", "FLUSHALL"} {
+		s.Set("k", "v", TTL(time.Second))
+		s.Select(1).Set("k", "v", TTL(time.Second))
+		if _, err := s.Do(ctx, flush); err != nil {
+			t.Fatal(err)
+		}
+		s.Set("k", "v2")
+		done := make(chan struct{})
+		go func() { clock.Advance(2 * time.Second); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the sweep after %s did not end", flush)
+		}
+		if v, err := s.Get("k"); v != "v2" || s.TTL("k") != -1 {
+			t.Fatalf("after %s: GET k = %q, %v, TTL %v", flush, v, err, s.TTL("k"))
+		}
+		s.Select(1).FlushDB()
 	}
 }
 

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -149,5 +151,57 @@ func TestBufferMemoryAccounting(t *testing.T) {
 	}
 	if total != 0 {
 		t.Fatalf("accounted %d bytes after DEL", total)
+	}
+}
+
+// TestTypedWritesKeepTTLAsDo runs each string write through the typed API
+// and through Do on a key with a TTL, and checks that both leave the same
+// TTL (Redis's rules: SET, GETSET and MSET drop it; the in-place edits keep
+// it). The Do path is compared with redis-server in the differential tests.
+func TestTypedWritesKeepTTLAsDo(t *testing.T) {
+	s, _ := openManual(t)
+	ctx := context.Background()
+	for _, w := range []struct {
+		typed func(k string)
+		do    []string // with the key at index 1
+	}{
+		{func(k string) { s.Set(k, "w") }, []string{"SET", "", "w"}},
+		{func(k string) { s.Set(k, "w", KeepTTL) }, []string{"SET", "", "w", "KEEPTTL"}},
+		{func(k string) { s.GetSet(k, "w") }, []string{"GETSET", "", "w"}},
+		{func(k string) { s.MSet(k, "w") }, []string{"MSET", "", "w"}},
+		{func(k string) { s.Append(k, "w") }, []string{"APPEND", "", "w"}},
+		{func(k string) { s.SetRange(k, 1, "w") }, []string{"SETRANGE", "", "1", "w"}},
+		{func(k string) { s.IncrBy(k, 2) }, []string{"INCRBY", "", "2"}},
+		{func(k string) { s.IncrByFloat(k, 0.5) }, []string{"INCRBYFLOAT", "", "0.5"}},
+		{func(k string) { s.SetBit(k, 3, 1) }, []string{"SETBIT", "", "3", "1"}},
+		{func(k string) { s.GetEx(k) }, []string{"GETEX", ""}},
+		{func(k string) { s.GetEx(k, Persist) }, []string{"GETEX", "", "PERSIST"}},
+	} {
+		s.Set("typed", "1", TTL(time.Hour))
+		s.Set("do", "1", TTL(time.Hour))
+		w.typed("typed")
+		args := append([]string{}, w.do...)
+		args[1] = "do"
+		if _, err := s.Do(ctx, args...); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if typed, do := s.TTL("typed"), s.TTL("do"); typed != do {
+			t.Errorf("%s: TTL after the typed call %v, after Do %v", w.do[0], typed, do)
+		}
+	}
+}
+
+// TestGetExAtNowDeletes: GETEX with an expiry time that has already come
+// deletes the key then and there, as Redis does, rather than leaving an
+// expired entry for the sweeper.
+func TestGetExAtNowDeletes(t *testing.T) {
+	s, clock := openManual(t)
+	s.Set("k", "v")
+	now := strconv.FormatInt(clock.Now().UnixMilli(), 10)
+	if v, err := s.Do(context.Background(), "GETEX", "k", "PXAT", now); err != nil || v.Str != "v" {
+		t.Fatalf("GETEX k PXAT now = %v, %v", v, err)
+	}
+	if n := s.DBSize(); n != 0 {
+		t.Fatalf("DBSIZE after GETEX PXAT now = %d, want 0", n)
 	}
 }
