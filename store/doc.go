@@ -92,11 +92,12 @@
 // expiry time is reached, on every path alike (reads, writes, the sweeper).
 // Redis keeps a key through that millisecond and drops it in the next
 // (now > when); the difference can show only within that one millisecond,
-// and this way advancing a ManualClock by a key's TTL removes it. A key whose time has passed is invisible to
-// every command from that instant on. Read-locked paths never delete: the
-// expired entry stays in the table until a write to it or the active sweeper
-// removes it, which is why DBSIZE, like Redis's, may count keys that expired
-// but were not yet reclaimed.
+// and this way advancing a ManualClock by a key's TTL removes it. A key
+// whose time has passed is invisible to every command from that instant
+// on. Read-locked paths never delete: the expired entry stays in the table
+// until a write to it or the active sweeper removes it, which is why
+// DBSIZE, like Redis's, may count keys that expired but were not yet
+// reclaimed.
 //
 // # Expiry
 //
