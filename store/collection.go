@@ -139,7 +139,26 @@ func (v value) attach(used *int64) {
 
 var kindOps [256]*collOps
 
-func registerKind(k kind, ops *collOps) { kindOps[k] = ops }
+// collection is what each collection type gives the keyspace commands.
+type collection[T any] interface {
+	*T
+	encoding() string
+	clone() *T
+	len() int
+	size() int64
+}
+
+// registerKind declares the collection type T as kind k, whose TYPE is
+// typeName. Each type's file calls it from init.
+func registerKind[T any, P collection[T]](k kind, typeName string) {
+	kindOps[k] = &collOps{
+		typeName: typeName,
+		encoding: func(p unsafe.Pointer) string { return P((*T)(p)).encoding() },
+		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer(P((*T)(p)).clone()) },
+		length:   func(p unsafe.Pointer) int { return P((*T)(p)).len() },
+		size:     func(p unsafe.Pointer) int64 { return P((*T)(p)).size() },
+	}
+}
 
 // isColl reports whether v is a collection.
 func (v value) isColl() bool { return kindOps[v.kind] != nil }

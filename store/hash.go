@@ -106,13 +106,7 @@ var (
 )
 
 func init() {
-	registerKind(kindHash, &collOps{
-		typeName: "hash",
-		encoding: func(p unsafe.Pointer) string { return (*hash)(p).encoding() },
-		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*hash)(p).clone()) },
-		length:   func(p unsafe.Pointer) int { return (*hash)(p).len() },
-		size:     func(p unsafe.Pointer) int64 { return (*hash)(p).size() },
-	})
+	registerKind[hash](kindHash, "hash")
 }
 
 // size is the heap h holds, in O(1).

@@ -108,14 +108,13 @@ type list struct {
 var _ = [1]struct{}{}[unsafe.Offsetof(list{}.accounted)]
 
 func init() {
-	registerKind(kindList, &collOps{
-		typeName: "list",
-		encoding: func(unsafe.Pointer) string { return "quicklist" }, // Redis 7.0 has no listpack lists
-		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*list)(p).clone()) },
-		length:   func(p unsafe.Pointer) int { return (*list)(p).n },
-		size:     func(p unsafe.Pointer) int64 { return (*list)(p).size() },
-	})
+	registerKind[list](kindList, "list")
 }
+
+// encoding is OBJECT ENCODING's reply: Redis 7.0 has no listpack lists.
+func (l *list) encoding() string { return "quicklist" }
+
+func (l *list) len() int { return l.n }
 
 // size is the heap l holds, in O(1): the list, its ring, its chunks (and
 // the spare) and the elements' bytes.

@@ -96,13 +96,7 @@ type set struct {
 var _ = [1]struct{}{}[unsafe.Offsetof(set{}.accounted)]
 
 func init() {
-	registerKind(kindSet, &collOps{
-		typeName: "set",
-		encoding: func(p unsafe.Pointer) string { return (*set)(p).encoding() },
-		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*set)(p).clone()) },
-		length:   func(p unsafe.Pointer) int { return (*set)(p).len() },
-		size:     func(p unsafe.Pointer) int64 { return (*set)(p).size() },
-	})
+	registerKind[set](kindSet, "set")
 }
 
 // size is the heap s holds, in O(1): an intset's array, or the dict with

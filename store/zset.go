@@ -117,13 +117,7 @@ type zset struct {
 var _ = [1]struct{}{}[unsafe.Offsetof(zset{}.accounted)]
 
 func init() {
-	registerKind(kindZSet, &collOps{
-		typeName: "zset",
-		encoding: func(p unsafe.Pointer) string { return (*zset)(p).encoding() },
-		clone:    func(p unsafe.Pointer) unsafe.Pointer { return unsafe.Pointer((*zset)(p).clone()) },
-		length:   func(p unsafe.Pointer) int { return (*zset)(p).len() },
-		size:     func(p unsafe.Pointer) int64 { return (*zset)(p).size() },
-	})
+	registerKind[zset](kindZSet, "zset")
 }
 
 // size is the heap z holds, in O(1) (the tree's part is an estimate: see
