@@ -15,17 +15,8 @@ import (
 // (panicConn), so the test reports the command instead of dying.
 func newDiff(t *testing.T, proto int) (*redistest.Diff, *Store) {
 	t.Helper()
-	srv := redistest.Shared(t)
-	c := srv.Client(t)
-	if _, err := c.Do("FLUSHALL"); err != nil {
-		t.Fatal(err)
-	}
-	c.Close()
-	s, err := Open(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	srv := flushedShared(t)
+	s := openStore(t, Options{})
 	sub := func() (net.Conn, error) {
 		conn, err := s.Dial(context.Background(), "", "")
 		if err != nil {
@@ -34,6 +25,18 @@ func newDiff(t *testing.T, proto int) (*redistest.Diff, *Store) {
 		return panicConn{conn}, nil
 	}
 	return redistest.NewDiff(t, srv.Dial, sub, proto), s
+}
+
+// flushedShared returns the shared redis-server with its data flushed.
+func flushedShared(t *testing.T) *redistest.Server {
+	t.Helper()
+	srv := redistest.Shared(t)
+	c := srv.Client(t)
+	defer c.Close()
+	if _, err := c.Do("FLUSHALL"); err != nil {
+		t.Fatal(err)
+	}
+	return srv
 }
 
 // runCases sends each case to both servers, in RESP2 and RESP3, each
