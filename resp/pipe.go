@@ -93,7 +93,7 @@ var queryBufLimit = maxQueryBufLen
 func Pipe(s Session) net.Conn {
 	c := &pipeConn{s: s, parser: reqParser{bulklen: -1}}
 	c.cond.L = &c.mu
-	c.ctx, c.cancel = context.WithCancel(context.Background())
+	c.ctx, c.cancel = context.WithCancel(context.WithValue(context.Background(), pipeKey{}, c))
 	if as, ok := s.(AsyncSession); ok {
 		as.Attach(c)
 	}
@@ -120,6 +120,8 @@ type pipeConn struct {
 	proto   int    // protocol of w after the last command, for Send
 	pushW   Writer // Send's writer, used under mu
 	running bool   // a goroutine is executing this connection's commands
+	inline  bool   // ... and it is the client's, inside Write
+	gaveUp  bool   // ClientGaveUp closed the connection during that Write
 
 	closed     bool // the client called Close
 	srvClosed  bool // the server closed (QUIT, protocol error, limits)
@@ -166,14 +168,18 @@ func (c *pipeConn) Write(p []byte) (int, error) {
 		return len(p), nil
 	}
 	c.running = true
-	c.serve(false, nil) // unlocks
+	if c.serve(false, nil) { // unlocks
+		return len(p), c.opErr("write", os.ErrDeadlineExceeded)
+	}
 	return len(p), nil
 }
 
 // serve executes queued requests until none is complete. It is entered with
 // mu held and running set (by the caller), and returns with mu released.
 // first, if not nil, is a request already parsed, to run before the queue.
-func (c *pipeConn) serve(async bool, first []string) {
+// It reports whether ClientGaveUp closed the connection meanwhile.
+func (c *pipeConn) serve(async bool, first []string) (gaveUp bool) {
+	c.inline = !async
 	for {
 		if c.closed || c.srvClosed {
 			break
@@ -213,7 +219,7 @@ func (c *pipeConn) serve(async bool, first []string) {
 				c.mu.Lock()
 				c.serve(true, args)
 			}()
-			return
+			return false
 		}
 		keep := c.exec(args)
 		c.mu.Lock()
@@ -224,7 +230,37 @@ func (c *pipeConn) serve(async bool, first []string) {
 		}
 	}
 	c.running = false
+	gaveUp, c.gaveUp = c.gaveUp, false
 	c.finishLocked()
+	return gaveUp
+}
+
+// pipeKey is the context key under which a Pipe's commands find it.
+type pipeKey struct{}
+
+// ClientGaveUp reports whether the client whose command runs with ctx has
+// stopped waiting for the reply. On a Pipe a command runs inside the
+// client's Write, which then cannot return at its deadline; a client on a
+// socket would by then have timed out reading and dropped the connection.
+// So once that deadline has passed this closes the connection: the reply
+// under way is discarded and the Write fails with os.ErrDeadlineExceeded.
+// A command whose reply has no bound (SRANDMEMBER with a huge negative
+// count) asks now and then, as it checks ctx.Err(). Outside a Pipe, and for
+// commands a Pipe runs on its own goroutine (which wait for ctx instead),
+// it reports false.
+func ClientGaveUp(ctx context.Context) bool {
+	c, _ := ctx.Value(pipeKey{}).(*pipeConn)
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.running || !c.inline || c.wdl.IsZero() || time.Now().Before(c.wdl) {
+		return false
+	}
+	c.gaveUp = true
+	c.serverCloseLocked()
+	return true
 }
 
 // exec runs one command. If Exec panics the connection is closed on the

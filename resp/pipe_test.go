@@ -19,7 +19,9 @@ import (
 //
 //	PING -> +PONG; ECHO x -> $x; QUIT -> +OK and close; HELLO n -> protocol n;
 //	BLOCK -> waits for release (or ctx), may block; SLOW -> may block, returns at once;
-//	PUSH ch msg -> out-of-band push via the Sender; PANIC -> panics.
+//	PUSH ch msg -> out-of-band push via the Sender; PANIC -> panics;
+//	ENDLESS -> an array that never ends until ClientGaveUp (or ctx);
+//	GAVEUP -> :1 if ClientGaveUp, else :0.
 type echoSession struct {
 	release  chan struct{}
 	entered  chan struct{} // BLOCK started
@@ -79,6 +81,20 @@ func (s *echoSession) Exec(ctx context.Context, w *Writer, args []string) bool {
 		w.Int(1)
 	case "PANIC":
 		panic("boom")
+	case "ENDLESS":
+		w.Array(-1 >> 1)
+		for i := 1; ; i++ {
+			w.Bulk("x")
+			if i%1024 == 0 && (ctx.Err() != nil || ClientGaveUp(ctx)) {
+				break
+			}
+		}
+	case "GAVEUP":
+		if ClientGaveUp(ctx) {
+			w.Int(1)
+		} else {
+			w.Int(0)
+		}
 	default:
 		w.Error(fmt.Sprintf("ERR unknown command '%s'", args[0]))
 	}
@@ -305,6 +321,54 @@ func TestPipeDeadlines(t *testing.T) {
 	c.conn.SetDeadline(time.Time{})
 	if got := c.do("PING"); got != "+PONG\r\n" {
 		t.Fatal(got)
+	}
+}
+
+// TestPipeClientGaveUp: a command that runs inside the client's Write past
+// the Write's deadline learns from ClientGaveUp that the client has given
+// up; the connection closes without the cut-short reply, the Write fails
+// with a timeout, and replies queued before it can still be read.
+func TestPipeClientGaveUp(t *testing.T) {
+	if ClientGaveUp(context.Background()) {
+		t.Fatal("ClientGaveUp outside a Pipe")
+	}
+	s := newEcho()
+	c := newClient(t, s)
+	defer c.conn.Close()
+	if got := c.do("GAVEUP"); got != ":0\r\n" {
+		t.Fatalf("GAVEUP without a deadline = %q", got)
+	}
+	c.conn.SetWriteDeadline(time.Now().Add(time.Hour))
+	if got := c.do("GAVEUP"); got != ":0\r\n" {
+		t.Fatalf("GAVEUP before the deadline = %q", got)
+	}
+
+	c.send("PING") // unread when ENDLESS runs
+	c.conn.SetWriteDeadline(time.Now().Add(50 * time.Millisecond))
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.conn.Write(cmd("ENDLESS"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !isTimeout(err) {
+			t.Fatalf("Write of ENDLESS: %v, want a timeout", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Write of ENDLESS did not return after its deadline")
+	}
+	if got := c.read(); got != "+PONG\r\n" {
+		t.Fatalf("reply queued before ENDLESS = %q", got)
+	}
+	if _, err := c.r.ReadRaw(); !errors.Is(err, io.EOF) {
+		t.Fatalf("after ENDLESS: %v, want EOF", err)
+	}
+	if n := s.closes.Load(); n != 1 {
+		t.Fatalf("session closed %d times", n)
+	}
+	if _, err := c.conn.Write(cmd("PING")); !errors.Is(err, syscall.EPIPE) {
+		t.Fatalf("Write after: %v, want EPIPE", err)
 	}
 }
 

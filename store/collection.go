@@ -7,6 +7,7 @@ import (
 
 	"github.com/embedis/embedis/internal/alloc"
 	"github.com/embedis/embedis/internal/dict"
+	"github.com/embedis/embedis/resp"
 )
 
 // This file is what the collection types (hash, list, set, sorted set)
@@ -243,10 +244,17 @@ func (c *call) mpopArgs(numkeysIdx int, firstEnd, secondEnd string) (keys []stri
 
 // stillWanted is for replies a negative count makes unbounded (HRANDFIELD,
 // SRANDMEMBER and ZRANDMEMBER with repeats may be asked for more members
-// than memory holds): every 65536 items it reports whether the caller is
-// still there, as Redis stops once the client must be closed.
+// than memory holds; redis-server 7.0 runs on until it is killed): every
+// 65536 items it reports whether the caller is still there: its ctx has
+// not ended, and a client on a connection has not given up waiting
+// (resp.ClientGaveUp, which then closes the connection). A reply stopped
+// for it is marked cut, and never delivered as if it were whole.
 func (c *call) stillWanted(n int) bool {
-	return n&0xffff != 0 || c.ctx == nil || c.ctx.Err() == nil
+	if n&0xffff != 0 || c.ctx == nil || c.ctx.Err() == nil && !resp.ClientGaveUp(c.ctx) {
+		return true
+	}
+	c.cut = true
+	return false
 }
 
 // indexSpan converts a range command's start and stop indexes (inclusive,

@@ -236,6 +236,7 @@ type call struct {
 	now  int64 // Unix ms, read once per command
 	cmd  *command
 	ctx  context.Context
+	cut  bool // the reply stopped short: its client stopped waiting (stillWanted)
 	// A blocking command that must wait sets blocked (queued with
 	// DB.block) and its deadline; the executor waits once the locks are
 	// released, then replies blockReply or, on timeout, a null array.

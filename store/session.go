@@ -194,6 +194,9 @@ var errConnectionDropped = errors.New("embedis: the command closes the connectio
 // it, and returns the reply decoded as RESP2. A Redis error reply is
 // returned as both the value (Kind resp.Error) and err (a resp.ErrorReply
 // whose text is Redis's), so errors.Is works with the sentinel errors.
+// ctx ends the wait of a blocking command (its reply is then a null array,
+// as on a timeout) and a reply that has no bound (SRANDMEMBER with a huge
+// negative count), for which Do returns ctx.Err().
 func (d *DB) Do(ctx context.Context, args ...string) (resp.Value, error) {
 	if len(args) == 0 {
 		return resp.Value{}, resp.ErrorReply("ERR empty command")
@@ -211,14 +214,23 @@ func (d *DB) Do(ctx context.Context, args ...string) (resp.Value, error) {
 	// Running a copy keeps args from escaping, so a caller's variadic
 	// arguments need no allocation.
 	ss.argv = append(ss.argv[:0], args...)
+	ss.c.cut = false // exec resets the call only for a command it runs
 	ss.exec(ctx, w, ss.argv)
 	clear(ss.argv) // the pool must not keep the caller's strings alive
-	dropped := w.Len() == 0 && ss.closing
-	v, _, err := resp.Parse(w.Bytes()) // copies: the buffer goes back to the pool
+	cut, dropped := ss.c.cut, w.Len() == 0 && ss.closing
+	var v resp.Value
+	var err error
+	if !cut {
+		v, _, err = resp.Parse(w.Bytes()) // copies: the buffer goes back to the pool
+	}
 	if cap(w.Bytes()) > doBufferMax {
 		*w = resp.Writer{}
 	}
 	doSessions.Put(ss)
+	if cut {
+		// The reply stopped when ctx ended (stillWanted).
+		return resp.Value{}, ctx.Err()
+	}
 	if dropped {
 		return resp.Value{}, errConnectionDropped
 	}

@@ -2,9 +2,14 @@ package store
 
 import (
 	"context"
+	"errors"
+	"math"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	goredis "github.com/redis/go-redis/v9"
 
 	"github.com/embedis/embedis/resp"
 )
@@ -99,5 +104,68 @@ func TestDoReplyBuffers(t *testing.T) {
 	})
 	if allocs > 1 { // the reply's string
 		t.Fatalf("Do GET allocates %v times per call", allocs)
+	}
+}
+
+// TestUnboundedRepliesEndWithTheClient: SRANDMEMBER, HRANDFIELD and
+// ZRANDMEMBER with a huge negative count ask for more members than memory
+// holds (redis-server 7.0 itself runs on until it is killed). Here such a
+// command stops once its client stops waiting: a go-redis call fails at its
+// timeout, a Do call when its ctx ends, and the Store goes on serving with
+// its data intact.
+func TestUnboundedRepliesEndWithTheClient(t *testing.T) {
+	s := openStore(t, Options{})
+	ctx := context.Background()
+	for _, c := range [][]string{
+		{"SADD", "s", "a", "b"},
+		{"HSET", "h", "f", "v"},
+		{"ZADD", "z", "1", "m"},
+	} {
+		if _, err := s.Do(ctx, c...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rdb := newGoRedis(t, s, goredis.Options{WriteTimeout: 200 * time.Millisecond, MaxRetries: -1})
+	calls := []struct {
+		name string
+		run  func() error
+		args []string
+	}{
+		{"SRANDMEMBER", func() error { return rdb.SRandMemberN(ctx, "s", -math.MaxInt64).Err() }, []string{"SRANDMEMBER", "s", "-9223372036854775807"}},
+		{"HRANDFIELD", func() error { return rdb.HRandField(ctx, "h", -math.MaxInt64/2).Err() }, []string{"HRANDFIELD", "h", "-4611686018427387903"}},
+		{"ZRANDMEMBER", func() error { return rdb.ZRandMember(ctx, "z", -math.MaxInt64/2).Err() }, []string{"ZRANDMEMBER", "z", "-4611686018427387903"}},
+	}
+	for _, c := range calls {
+		done := make(chan error, 1)
+		go func() { done <- c.run() }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "timeout") {
+				t.Errorf("%s over go-redis: %v, want a timeout", c.name, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s over go-redis did not end at the client's timeout", c.name)
+		}
+
+		dctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+		go func() {
+			_, err := s.Do(dctx, c.args...)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Do %s: %v, want context.DeadlineExceeded", c.name, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("Do %s did not end with its ctx", c.name)
+		}
+		cancel()
+	}
+	if n, err := rdb.SCard(ctx, "s").Result(); err != nil || n != 2 {
+		t.Fatalf("SCARD after = %d, %v", n, err)
+	}
+	if v, err := rdb.HGet(ctx, "h", "f").Result(); err != nil || v != "v" {
+		t.Fatalf("HGET after = %q, %v", v, err)
 	}
 }
