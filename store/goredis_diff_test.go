@@ -349,8 +349,8 @@ var (
 	grSecond   = grWithin(int64(time.Second))            // TTL in seconds
 	grMillis   = grWithin(int64(100 * time.Millisecond)) // PTTL
 	grIdle     = grWithin(int64(3 * time.Second))        // OBJECT IDLETIME (redis-server's LRU clock)
-	grUnixSec  = grWithin(int64(time.Second))            // EXPIRETIME relative to now
-	grUnixMs   = grWithin(int64(100 * time.Millisecond)) // PEXPIRETIME relative to now
+	grUnixSec  = grSecond                                // EXPIRETIME relative to now
+	grUnixMs   = grMillis                                // PEXPIRETIME relative to now
 	grMaxInt   = strconv.FormatInt(math.MaxInt64, 10)    // for overflow cases
 	grBigVal   = strings.Repeat("v", 70)                 // beyond listpack's 64-byte values
 )
